@@ -1,0 +1,62 @@
+// awaitc/awaitable.h - what AWAIT accepts.
+//
+// AWAIT(x) works on any x for which an awaiter can be made: an object with
+//   bool await_ready();
+//   bool await_suspend(awaitc::detail::FrameBase& awaiting_frame);
+//   T    await_resume();
+// either x itself (when it has those members; it is moved into the frame if
+// it is a temporary, referred to otherwise) or the result of make_awaiter(x)
+// found by argument-dependent lookup (Coro, Task, Future... provide one).
+// await_suspend returns false to let the awaiting frame go on at once; when
+// it returns true the awaiter promises to resume the frame later, through
+// the loop, and never from inside await_suspend.
+#pragma once
+
+#include <type_traits>
+#include <utility>
+
+namespace awaitc {
+namespace detail {
+
+template <class A, class = void> struct is_awaiter : std::false_type {};
+template <class A>
+struct is_awaiter<A, std::void_t<decltype(std::declval<A &>().await_ready())>>
+    : std::true_type {};
+
+// Refers to an awaiter held elsewhere (an lvalue awaited in place).
+template <class A> class AwaiterRef {
+public:
+  explicit AwaiterRef(A &awaiter) noexcept : awaiter_(&awaiter) {}
+  decltype(auto) await_ready() { return awaiter_->await_ready(); }
+  template <class F> decltype(auto) await_suspend(F &frame) {
+    return awaiter_->await_suspend(frame);
+  }
+  decltype(auto) await_resume() { return awaiter_->await_resume(); }
+
+private:
+  A *awaiter_;
+};
+
+template <class A> auto get_awaiter(A &&awaitable) {
+  using Plain = std::remove_cv_t<std::remove_reference_t<A>>;
+  if constexpr (is_awaiter<Plain>::value) {
+    if constexpr (std::is_lvalue_reference_v<A>)
+      return AwaiterRef<std::remove_reference_t<A>>(awaitable);
+    else
+      return Plain(std::move(awaitable));
+  } else {
+    return make_awaiter(std::forward<A>(awaitable));
+  }
+}
+
+// The awaiter a frame keeps while it waits on an expression of type A
+// (A is a reference type for an lvalue or xvalue expression).
+template <class A>
+using awaiter_t = decltype(get_awaiter(std::declval<A>()));
+
+// What AWAIT(expression of type A) evaluates to.
+template <class A>
+using await_result_t = decltype(std::declval<awaiter_t<A> &>().await_resume());
+
+} // namespace detail
+} // namespace awaitc

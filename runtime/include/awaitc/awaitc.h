@@ -1,0 +1,66 @@
+// awaitc/awaitc.h - the awaitc source dialect and the whole runtime.
+//
+// Include this in files that the awaitc tool transforms. It declares the
+// annotations and markers that an untransformed body is written with:
+//
+//   AWAITC_ASYNC awaitc::Coro<int> twice(int x) {
+//     AWAIT(awaitc::sleep(0));
+//     return 2 * x;
+//   }
+//   AWAITC_GENERATOR awaitc::Generator<int> count(int n) {
+//     for (int i = 0; i < n; ++i) YIELD(i);
+//   }
+//
+// The markers expand to calls of declared-only helpers whose types are the
+// awaited and yielded types, so Clang and clangd parse and type-check the
+// untransformed source (give clangd `-Wno-return-mismatch`, see
+// docs/language.md). Compiling an untransformed body fails with a message
+// that says to run awaitc.
+#pragma once
+
+#include <awaitc/awaitable.h>
+#include <awaitc/coro.h>
+#include <awaitc/errors.h>
+#include <awaitc/generator.h>
+#include <awaitc/loop.h>
+#include <awaitc/run.h>
+#include <awaitc/sleep.h>
+#include <awaitc/task.h>
+
+#if defined(__clang__)
+#define AWAITC_ASYNC __attribute__((annotate("awaitc::async")))
+#define AWAITC_GENERATOR __attribute__((annotate("awaitc::generator")))
+#else
+#define AWAITC_ASYNC
+#define AWAITC_GENERATOR
+#endif
+
+#if defined(__GNUC__) || defined(__clang__)
+#define AWAITC_DETAIL_UNTRANSFORMED(marker)                                    \
+  __attribute__((error("awaitc: " marker                                       \
+                       " used in code that awaitc did not transform; run the " \
+                       "awaitc tool on this file (see awaitc_target_sources)")))
+#else
+#define AWAITC_DETAIL_UNTRANSFORMED(marker)
+#endif
+
+namespace awaitc {
+namespace markers {
+// Declared, never defined: only the awaitc tool gives the markers meaning.
+template <class A>
+AWAITC_DETAIL_UNTRANSFORMED("AWAIT")
+detail::await_result_t<A &&> await_(A &&awaitable);
+
+template <class T>
+AWAITC_DETAIL_UNTRANSFORMED("YIELD")
+void yield_(T &&value);
+} // namespace markers
+} // namespace awaitc
+
+#define AWAITC_AWAIT(...) (::awaitc::markers::await_(__VA_ARGS__))
+#define AWAITC_YIELD(...) (::awaitc::markers::yield_(__VA_ARGS__))
+
+#ifndef AWAITC_NO_SHORT_NAMES
+#define AWAIT(...) AWAITC_AWAIT(__VA_ARGS__)
+#define YIELD(...) AWAITC_YIELD(__VA_ARGS__)
+#endif

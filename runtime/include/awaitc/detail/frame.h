@@ -1,0 +1,292 @@
+// awaitc/detail/frame.h - the contract between generated code and the runtime.
+//
+// `awaitc` turns every annotated function into a class derived from
+// CoroFrame<T> or GeneratorFrame<T>. The generated class holds the
+// parameters and the locals that live across a suspension, and implements
+// step(): the user's body, re-entered at the suspension point recorded in
+// `state_`. Everything in this header is what that generated code calls; it
+// is not meant for hand-written code, and its names may change between
+// releases together with the tool.
+//
+// Resumption protocol (single-threaded, like asyncio):
+//   - step() runs the body until it suspends (suspend_at() returned true,
+//     step() returned with suspending_ set) or finishes (step() returned
+//     normally or threw).
+//   - resume() drives step(): it records a finishing exception, and on
+//     completion notifies the continuation (the awaiting frame, or the task
+//     that owns the root frame). After that notification `this` may already
+//     be destroyed, so resume() must not touch it again.
+//
+// Locals that live across suspensions are members of the generated class
+// whose lifetime the generated code manages by hand: constructed with
+// placement new at their declaration, destroyed at scope exit by a
+// LocalGuard on the step() stack (which also covers exceptions), and, for a
+// frame destroyed while suspended, by the generated destroy_suspended(),
+// which knows statically which locals are alive at each state.
+#pragma once
+
+#include <cstddef>
+#include <exception>
+#include <memory>
+#include <new>
+#include <type_traits>
+#include <utility>
+
+namespace awaitc {
+namespace detail {
+
+class TaskBase;
+
+// Whoever waits for a frame to finish: the frame that awaited it, or the
+// task whose root it is.
+class Continuation {
+public:
+  virtual void on_child_done() = 0;
+
+protected:
+  ~Continuation() = default;
+};
+
+// What every generated frame has: the state it resumes at, and step().
+class StepFrame {
+public:
+  StepFrame() = default;
+  StepFrame(const StepFrame &) = delete;
+  StepFrame &operator=(const StepFrame &) = delete;
+
+  bool done() const noexcept { return state_ == kDone; }
+  bool started() const noexcept { return state_ != kStart; }
+
+  // True while step() is unwinding because the body suspended: guards on
+  // the step() stack must then leave the frame's locals alive.
+  bool suspending() const noexcept { return suspending_; }
+
+protected:
+  ~StepFrame() = default;
+
+  static constexpr int kStart = 0;
+  static constexpr int kDone = -1;
+
+  virtual void step() = 0;
+
+  // Runs step(); returns true if the body suspended, false if it finished.
+  // An exception that ends the body propagates and leaves the frame done.
+  bool run_step() {
+    try {
+      step();
+    } catch (...) {
+      state_ = kDone;
+      suspending_ = false;
+      throw;
+    }
+    if (suspending_) {
+      suspending_ = false;
+      return true;
+    }
+    state_ = kDone;
+    return false;
+  }
+
+  void mark_suspended(int state) noexcept {
+    state_ = state;
+    suspending_ = true;
+  }
+
+  int state_ = kStart;
+
+private:
+  bool suspending_ = false;
+};
+
+class FrameBase : public StepFrame, public Continuation {
+public:
+  virtual ~FrameBase() = default;
+
+  // Runs the body until its next suspension or its end.
+  void resume() {
+    try {
+      if (run_step())
+        return;
+    } catch (...) {
+      exception_ = std::current_exception();
+    }
+    if (Continuation *next = continuation_)
+      next->on_child_done(); // may destroy *this
+  }
+
+  TaskBase *task() const noexcept { return task_; }
+  void set_task(TaskBase *task) noexcept { task_ = task; }
+  void set_continuation(Continuation *next) noexcept { continuation_ = next; }
+  void on_child_done() override { resume(); }
+
+protected:
+  // Called by the generated body at a suspension point. Returns true if the
+  // body must return from step() now (it will be resumed at `state`), false
+  // if it continues at once (the awaitable was ready or finished inline).
+  template <class Awaiter> bool suspend_at(int state, Awaiter &awaiter) {
+    if (awaiter.await_ready())
+      return false;
+    if (!awaiter.await_suspend(*this))
+      return false;
+    mark_suspended(state);
+    return true;
+  }
+
+  std::exception_ptr exception_;
+
+private:
+  Continuation *continuation_ = nullptr;
+  TaskBase *task_ = nullptr;
+};
+
+// Storage for the value returned by an async function.
+template <class T> class ResultSlot {
+public:
+  ResultSlot() noexcept {}
+  ~ResultSlot() {
+    if (has_value_)
+      value_.~T();
+  }
+  template <class U> void set(U &&value) {
+    ::new (static_cast<void *>(std::addressof(value_))) T(std::forward<U>(value));
+    has_value_ = true;
+  }
+  bool has_value() const noexcept { return has_value_; }
+  T take() { return std::move(value_); }
+
+private:
+  union {
+    T value_;
+  };
+  bool has_value_ = false;
+};
+
+template <class T> class ResultSlot<T &> {
+public:
+  void set(T &value) noexcept { value_ = std::addressof(value); }
+  bool has_value() const noexcept { return value_ != nullptr; }
+  T &take() noexcept { return *value_; }
+
+private:
+  T *value_ = nullptr;
+};
+
+template <> class ResultSlot<void> {
+public:
+  void set() noexcept { has_value_ = true; }
+  bool has_value() const noexcept { return has_value_; }
+  void take() noexcept {}
+
+private:
+  bool has_value_ = false;
+};
+
+// Base of the frame of an annotated function returning Coro<T>.
+template <class T> class CoroFrame : public FrameBase {
+public:
+  // The awaited result: the returned value, or the exception that ended
+  // the body, rethrown.
+  T take_result() {
+    if (exception_)
+      std::rethrow_exception(exception_);
+    return result_.take();
+  }
+  bool has_exception() const noexcept { return exception_ != nullptr; }
+  std::exception_ptr exception() const noexcept { return exception_; }
+
+protected:
+  template <class U> void return_value(U &&value) {
+    result_.set(std::forward<U>(value));
+  }
+  void return_void() { result_.set(); }
+
+private:
+  ResultSlot<T> result_;
+};
+
+// Base of the frame of an annotated function returning Generator<T>. The
+// body records where each yielded value is; the value (or the temporary
+// holding it) stays alive until the generator is resumed.
+template <class T> class GeneratorFrame : public StepFrame {
+public:
+  using value_type = std::remove_cv_t<std::remove_reference_t<T>>;
+  using reference = std::conditional_t<std::is_reference_v<T>, T, T &>;
+
+  virtual ~GeneratorFrame() = default;
+
+  // Runs to the next YIELD; returns false at the end. Rethrows what the
+  // body threw.
+  bool advance() {
+    if (done())
+      return false;
+    current_ = nullptr;
+    return run_step();
+  }
+  reference current() const noexcept {
+    return static_cast<reference>(*current_);
+  }
+
+protected:
+  // YIELD(value): the generated body records the value, then returns from
+  // step().
+  void yield_at(int state, std::remove_reference_t<T> &value) noexcept {
+    current_ = std::addressof(value);
+    mark_suspended(state);
+  }
+
+private:
+  std::remove_reference_t<T> *current_ = nullptr;
+};
+
+// --- Lifetime helpers used by generated code -------------------------------
+
+// Address to placement-new a hoisted local into (works for const objects and
+// for types that overload operator&).
+template <class T> void *storage_of(T &object) noexcept {
+  return const_cast<void *>(
+      static_cast<const volatile void *>(std::addressof(object)));
+}
+
+// Destroys an object the way leaving its scope would: arrays element by
+// element in reverse order.
+template <class T> void destroy_object(T &object) noexcept {
+  if constexpr (std::is_array_v<T>) {
+    for (std::size_t i = std::extent_v<T>; i-- > 0;)
+      destroy_object(object[i]);
+  } else {
+    object.~T();
+  }
+}
+
+// Owns a hoisted local while step() runs inside the local's scope: destroys
+// it when that scope is left by any path (fall-through, break, continue,
+// return, goto, exception), but not when the body suspends. Declared at the
+// start of the scope, disarmed; the generated code arms it right after the
+// local is constructed, and when step() re-enters the scope on resumption.
+template <class T> class LocalGuard {
+public:
+  LocalGuard(const StepFrame &frame, T &object) noexcept
+      : frame_(frame), object_(object) {}
+  LocalGuard(const LocalGuard &) = delete;
+  LocalGuard &operator=(const LocalGuard &) = delete;
+  ~LocalGuard() {
+    if (armed_ && !frame_.suspending())
+      destroy_object(object_);
+  }
+  void arm() noexcept { armed_ = true; }
+  // Destroys the local before its scope ends (a backward goto past its
+  // declaration).
+  void destroy() noexcept {
+    if (armed_)
+      destroy_object(object_);
+    armed_ = false;
+  }
+
+private:
+  const StepFrame &frame_;
+  T &object_;
+  bool armed_ = false;
+};
+
+} // namespace detail
+} // namespace awaitc

@@ -1,0 +1,34 @@
+// awaitc/errors.h - the exceptions of the runtime, as asyncio's.
+//
+// CancelledError is thrown at the suspension point of a cancelled task. Like
+// asyncio's (a BaseException), it does not derive from std::exception, so
+// `catch (const std::exception&)` in user code does not swallow cancellation;
+// catch it by name (or with `catch (...)` and rethrow) to clean up.
+//
+// The other errors derive from std::exception through std::runtime_error.
+#pragma once
+
+#include <stdexcept>
+
+namespace awaitc {
+
+class CancelledError {
+public:
+  const char *what() const noexcept { return "awaitc::CancelledError"; }
+};
+
+// An operation ran out of time (wait_for).
+class TimeoutError : public std::runtime_error {
+public:
+  TimeoutError() : std::runtime_error("awaitc::TimeoutError") {}
+  using std::runtime_error::runtime_error;
+};
+
+// An operation is not allowed in the object's current state, e.g. asking an
+// unfinished task for its result.
+class InvalidStateError : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+} // namespace awaitc

@@ -1,0 +1,227 @@
+// awaitc/loop.h - the event loop: ready queue, timers and loop time.
+//
+// Like asyncio's loop, and with its scheduling order:
+//   - one FIFO ready queue of callbacks;
+//   - each iteration first moves the timers that are due to the back of the
+//     ready queue, in (deadline, scheduling order), then runs exactly the
+//     callbacks that were in the ready queue when the iteration began; what
+//     they schedule runs in a later iteration;
+//   - when nothing is ready the loop waits for the earliest timer: on the
+//     monotonic clock, or, with RunOptions::virtual_time, by jumping the clock
+//     to that deadline at once (trio's MockClock autojump, tokio's pause), so
+//     that loop_time() reads exact values that start at 0.
+//
+// One loop runs per thread at a time; awaitc::run() creates it, and the
+// free functions below (and every awaitable) find it as the current loop.
+//
+//   awaitc::call_soon([] { std::puts("next iteration"); });
+//   awaitc::TimerHandle h = awaitc::call_later(1.5, [] { std::puts("1.5"); });
+//   h.cancel();
+//
+// The runtime's own wake-ups (a task's next step, a sleep's timer) are
+// entries linked into the queues in place (detail::LoopCallback,
+// detail::TimerCallback), so they cost no allocation; user callbacks are
+// std::function objects.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+namespace awaitc {
+
+struct RunOptions {
+  // Use a virtual clock that starts at 0 and jumps to the next timer whenever
+  // nothing is ready: sleeps take no real time, for reproducible tests.
+  bool virtual_time = false;
+};
+
+class EventLoop;
+
+namespace detail {
+
+class TaskBase;
+class UserCallback;
+
+// An entry of the ready queue, linked in place. A callback is in at most one
+// queue at a time; destroying it takes it out.
+class LoopCallback {
+public:
+  bool queued() const noexcept { return next_ != nullptr; }
+
+protected:
+  LoopCallback() noexcept = default;
+  // A copy is a new entry: it is not in the original's queue.
+  LoopCallback(const LoopCallback &) noexcept {}
+  LoopCallback &operator=(const LoopCallback &) noexcept { return *this; }
+  ~LoopCallback() { unlink(); }
+
+  virtual void run() = 0;
+  // The loop drops the callback without running it (the loop is closing).
+  virtual void discard() noexcept {}
+
+  // Takes the callback out of its queue, if any.
+  void unlink() noexcept;
+
+private:
+  friend class awaitc::EventLoop;
+  friend class QueueEnd;
+  LoopCallback *prev_ = nullptr;
+  LoopCallback *next_ = nullptr;
+};
+
+// A callback that can also wait in the loop's timer heap for its deadline;
+// when due it moves to the ready queue. Destroying it unschedules it.
+class TimerCallback : public LoopCallback {
+public:
+  bool scheduled() const noexcept { return heap_index_ != kNotScheduled; }
+  double when() const noexcept { return when_; }
+
+protected:
+  TimerCallback() noexcept = default;
+  TimerCallback(const TimerCallback &other) noexcept
+      : LoopCallback(other), when_(other.when_) {}
+  TimerCallback &operator=(const TimerCallback &) noexcept { return *this; }
+  ~TimerCallback();
+
+public:
+  // Takes the callback out of the timer heap and the ready queue.
+  void unschedule() noexcept;
+
+private:
+  friend class awaitc::EventLoop;
+  static constexpr std::size_t kNotScheduled = static_cast<std::size_t>(-1);
+  double when_ = 0;
+  std::uint64_t sequence_ = 0;
+  std::size_t heap_index_ = kNotScheduled;
+};
+
+// The two ends of a circular ready queue.
+class QueueEnd final : public LoopCallback {
+public:
+  QueueEnd() noexcept { reset(); }
+  QueueEnd(const QueueEnd &) = delete;
+  QueueEnd &operator=(const QueueEnd &) = delete;
+  bool empty() const noexcept;
+
+private:
+  friend class awaitc::EventLoop;
+  void run() override {}
+  void reset() noexcept;
+};
+
+} // namespace detail
+
+// A callback scheduled with call_soon (asyncio.Handle). Copies refer to the
+// same callback.
+class Handle {
+public:
+  Handle() noexcept = default;
+  Handle(const Handle &other) noexcept;
+  Handle(Handle &&other) noexcept;
+  Handle &operator=(Handle other) noexcept;
+  ~Handle();
+
+  // The callback will not run; no effect if it already ran.
+  void cancel() noexcept;
+  bool cancelled() const noexcept;
+
+protected:
+  friend class EventLoop;
+  explicit Handle(detail::UserCallback *callback) noexcept;
+  detail::UserCallback *callback_ = nullptr;
+};
+
+// A callback scheduled with call_later or call_at (asyncio.TimerHandle).
+class TimerHandle : public Handle {
+public:
+  TimerHandle() noexcept = default;
+  // The deadline, in loop time.
+  double when() const noexcept;
+
+private:
+  friend class EventLoop;
+  using Handle::Handle;
+};
+
+class EventLoop {
+public:
+  // Becomes the current loop of this thread; throws std::logic_error if the
+  // thread already has one.
+  explicit EventLoop(RunOptions options = {});
+  // Destroys the frames of tasks still pending and drops pending callbacks.
+  ~EventLoop();
+  EventLoop(const EventLoop &) = delete;
+  EventLoop &operator=(const EventLoop &) = delete;
+
+  // The current loop; throws std::logic_error if there is none.
+  static EventLoop &current();
+  static EventLoop *current_or_null() noexcept;
+
+  // Seconds on the loop's monotonic clock (virtual: exact, from 0).
+  double time() const noexcept;
+  bool virtual_time() const noexcept { return options_.virtual_time; }
+
+  Handle call_soon(std::function<void()> callback);
+  TimerHandle call_later(double delay, std::function<void()> callback);
+  TimerHandle call_at(double when, std::function<void()> callback);
+
+  // Allocation-free scheduling for the runtime's own callbacks.
+  void enqueue(detail::LoopCallback &callback) noexcept;
+  void schedule(detail::TimerCallback &timer, double when);
+
+  // Runs one iteration (waiting for the next timer if nothing is ready).
+  // Returns false, without waiting, if nothing is ready or scheduled.
+  bool run_once();
+  // Runs iterations until done() holds; returns false if the loop ran out of
+  // work before that (nothing ready, no timers).
+  template <class Predicate> bool run_until(Predicate done) {
+    while (!done())
+      if (!run_once())
+        return false;
+    return true;
+  }
+
+  // The task whose step is running, or null.
+  detail::TaskBase *current_task() const noexcept { return current_task_; }
+  bool has_pending_tasks() const noexcept { return first_task_ != nullptr; }
+  // asyncio.run's ending: cancels every pending task, then runs the loop
+  // until they have finished (or nothing more can happen).
+  void shutdown();
+
+private:
+  friend class detail::TaskBase;
+  friend class detail::TimerCallback;
+
+  void add_task(detail::TaskBase &task) noexcept;
+  void remove_task(detail::TaskBase &task) noexcept;
+  void run_callback(detail::LoopCallback &callback) noexcept;
+  void wait_for_next_timer();
+
+  // Timer heap ordered by (deadline, scheduling order).
+  static bool earlier(const detail::TimerCallback *a,
+                      const detail::TimerCallback *b) noexcept;
+  void heap_place(std::size_t index, detail::TimerCallback *timer) noexcept;
+  void heap_sift_up(std::size_t index) noexcept;
+  void heap_sift_down(std::size_t index) noexcept;
+  void heap_remove(detail::TimerCallback &timer) noexcept;
+
+  RunOptions options_;
+  double virtual_now_ = 0;
+  detail::QueueEnd ready_;
+  detail::QueueEnd running_; // the callbacks of the current iteration
+  std::vector<detail::TimerCallback *> timers_;
+  std::uint64_t next_sequence_ = 0;
+  detail::TaskBase *current_task_ = nullptr;
+  detail::TaskBase *first_task_ = nullptr; // pending tasks, in creation order
+  detail::TaskBase *last_task_ = nullptr;
+};
+
+// The current loop's operations, as asyncio's loop methods.
+Handle call_soon(std::function<void()> callback);
+TimerHandle call_later(double delay, std::function<void()> callback);
+TimerHandle call_at(double when, std::function<void()> callback);
+double loop_time();
+
+} // namespace awaitc

@@ -1,0 +1,202 @@
+// awaitc/task.h - Task<T>: a coroutine scheduled to run on its own.
+//
+// Like asyncio.Task. create_task(coro) enqueues the task's first step and
+// returns at once; nothing of the coroutine runs before the loop gets to it.
+// The task then runs step by step, each step resuming its innermost
+// suspended frame, until the coroutine returns or throws.
+//
+//   awaitc::Task<int> t = awaitc::create_task(compute(21));
+//   ...
+//   int v = AWAIT(t);   // or t.result() once t.done()
+//
+// Task<T> is a copyable handle to shared state; the loop keeps a pending task
+// alive even when no handle is left. Awaiting a finished task returns at
+// once; awaiting an unfinished one suspends until it finishes, and the
+// wake-ups of its awaiters are enqueued in the order they began to await.
+// Awaiting an lvalue task gives a copy of its value (a reference for
+// Task<T&>); awaiting an rvalue (AWAIT(std::move(t)), AWAIT(create_task(c)))
+// moves the value out.
+//
+// cancel() asks the task to stop, as in asyncio: CancelledError is thrown at
+// the point where the task waits (a task cancelled before its first step
+// never runs its body). The coroutine may catch it. A task whose coroutine
+// ends with CancelledError is cancelled(); its result() and awaiting it throw
+// CancelledError. A task awaiting another task forwards the cancellation to
+// it and keeps waiting for it to finish.
+//
+// An exception that ends a task is rethrown by result() and by AWAIT; if
+// nothing ever retrieves it, it is reported on stderr when the task is
+// destroyed.
+#pragma once
+
+#include <awaitc/coro.h>
+#include <awaitc/detail/task_base.h>
+#include <awaitc/errors.h>
+#include <awaitc/loop.h>
+
+#include <cassert>
+#include <exception>
+#include <memory>
+#include <optional>
+#include <type_traits>
+#include <utility>
+
+namespace awaitc {
+
+template <class T> class Task;
+
+namespace detail {
+
+// Where a finished task keeps its value.
+template <class T> class TaskValue {
+public:
+  void set(T &&value) { value_.emplace(std::move(value)); }
+  T &get() noexcept { return *value_; }
+
+private:
+  std::optional<T> value_;
+};
+
+template <class T> class TaskValue<T &> {
+public:
+  void set(T &value) noexcept { value_ = &value; }
+  T &get() noexcept { return *value_; }
+
+private:
+  T *value_ = nullptr;
+};
+
+template <> class TaskValue<void> {};
+
+template <class T> class TaskState final : public TaskBase {
+public:
+  explicit TaskState(std::unique_ptr<CoroFrame<T>> root) noexcept
+      : TaskBase(std::move(root)) {}
+
+  // asyncio Task.result(): the value, or throws what ended the task.
+  std::add_lvalue_reference_t<T> result() {
+    check_result();
+    if constexpr (!std::is_void_v<T>)
+      return value_.get();
+  }
+
+private:
+  void store_result(FrameBase &root) override {
+    auto &frame = static_cast<CoroFrame<T> &>(root);
+    if constexpr (std::is_void_v<T>)
+      frame.take_result();
+    else
+      value_.set(frame.take_result());
+  }
+
+  TaskValue<T> value_;
+};
+
+// AWAIT(task). MoveResult: the task was an rvalue, its value is moved out.
+template <class T, bool MoveResult>
+class TaskAwaiter final : public Waiter, private DoneCallback {
+public:
+  explicit TaskAwaiter(Task<T> task) noexcept : task_(std::move(task)) {
+    assert(task_.valid() && "awaiting an empty Task");
+  }
+
+  bool await_ready() const noexcept { return task_.done(); }
+  bool await_suspend(FrameBase &frame) noexcept {
+    suspend(frame);
+    task_.state()->add_done_callback(*this);
+    return true;
+  }
+  T await_resume() {
+    TaskState<T> &state = *task_.state();
+    // As asyncio's Task.__wakeup, which takes the result before a pending
+    // cancellation replaces it.
+    state.mark_retrieved();
+    resume_or_throw();
+    if constexpr (MoveResult && std::is_object_v<T>)
+      return std::move(state.result());
+    else
+      return state.result();
+  }
+
+private:
+  void on_task_done() noexcept override { wake(); }
+  // As asyncio: cancel the awaited task, and keep waiting for it to finish.
+  bool cancel() noexcept override { return task_.cancel(); }
+
+  Task<T> task_;
+};
+
+} // namespace detail
+
+template <class T> class Task {
+public:
+  using value_type = T;
+
+  Task() noexcept = default;
+  Task(const Task &other) noexcept : state_(other.state_) {
+    if (state_)
+      state_->add_ref();
+  }
+  Task(Task &&other) noexcept : state_(std::exchange(other.state_, nullptr)) {}
+  Task &operator=(Task other) noexcept {
+    std::swap(state_, other.state_);
+    return *this;
+  }
+  ~Task() {
+    if (state_)
+      state_->release();
+  }
+
+  bool valid() const noexcept { return state_ != nullptr; }
+  bool done() const noexcept { return state_->done(); }
+  bool cancelled() const noexcept { return state_->cancelled(); }
+  // Requests cancellation; false if the task is done already.
+  bool cancel() noexcept { return state_->cancel(); }
+  // The value (void for Task<void>); rethrows the exception that ended the
+  // task; CancelledError if it was cancelled; InvalidStateError if not done.
+  std::add_lvalue_reference_t<T> result() const { return state_->result(); }
+  // The exception that ended the task, or null; throws like result() when
+  // the task was cancelled or is not done.
+  std::exception_ptr exception() const { return state_->exception(); }
+
+  detail::TaskState<T> *state() const noexcept { return state_; }
+
+  friend bool operator==(const Task &a, const Task &b) noexcept {
+    return a.state_ == b.state_;
+  }
+  friend bool operator!=(const Task &a, const Task &b) noexcept {
+    return a.state_ != b.state_;
+  }
+
+private:
+  template <class U> friend Task<U> create_task(Coro<U> coro);
+  explicit Task(detail::TaskState<T> *state) noexcept : state_(state) {
+    state_->add_ref();
+  }
+
+  detail::TaskState<T> *state_ = nullptr;
+};
+
+// Schedules `coro` to run as a task on the current loop.
+template <class T> Task<T> create_task(Coro<T> coro) {
+  assert(coro.valid() && "create_task of an empty or moved-from Coro");
+  EventLoop &loop = EventLoop::current();
+  Task<T> task(new detail::TaskState<T>(coro.release()));
+  task.state()->start(loop);
+  return task;
+}
+
+template <class T>
+detail::TaskAwaiter<T, false> make_awaiter(const Task<T> &task) noexcept {
+  return detail::TaskAwaiter<T, false>(task);
+}
+template <class T>
+detail::TaskAwaiter<T, false> make_awaiter(Task<T> &task) noexcept {
+  return detail::TaskAwaiter<T, false>(task);
+}
+template <class T>
+detail::TaskAwaiter<T, true> make_awaiter(Task<T> &&task) noexcept {
+  return detail::TaskAwaiter<T, true>(std::move(task));
+}
+
+} // namespace awaitc

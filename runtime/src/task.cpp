@@ -1,0 +1,209 @@
+//===- task.cpp - tasks: stepping, completion, cancellation ---------------===//
+//
+// See awaitc/task.h and awaitc/detail/task_base.h. The step logic follows
+// asyncio's Task.__step and Task.cancel, so that the same program takes the
+// same path.
+//
+//===----------------------------------------------------------------------===//
+
+#include <awaitc/detail/task_base.h>
+
+#include <cassert>
+#include <cstdio>
+
+namespace awaitc {
+namespace detail {
+
+TaskBase::TaskBase(std::unique_ptr<FrameBase> root) noexcept
+    : root_(std::move(root)) {
+  root_->set_task(this);
+  root_->set_continuation(this);
+}
+
+TaskBase::~TaskBase() {
+  assert(!queued() && !prev_task_ && !next_task_);
+  // Waiters of a destroyed task can only be gone: they hold references.
+  assert(!first_done_);
+  report_unretrieved_exception();
+}
+
+TaskBase *TaskBase::current() noexcept {
+  EventLoop *loop = EventLoop::current_or_null();
+  return loop ? loop->current_task() : nullptr;
+}
+
+void TaskBase::start(EventLoop &loop) noexcept {
+  loop_ = &loop;
+  loop.add_task(*this);
+  loop.enqueue(*this);
+}
+
+bool TaskBase::cancel() noexcept {
+  exception_retrieved_ = true; // as asyncio: no report for a cancelled task
+  if (done())
+    return false;
+  // If what the task waits on takes the cancellation, it wakes the task.
+  if (waiter_ && waiter_->cancel())
+    return true;
+  // Otherwise the task's next step is on its way (or the task is running)
+  // and delivers it.
+  must_cancel_ = true;
+  return true;
+}
+
+void TaskBase::check_result() {
+  if (!done())
+    throw InvalidStateError("awaitc: the task is not done");
+  if (cancelled())
+    throw CancelledError();
+  if (exception_) {
+    exception_retrieved_ = true;
+    std::rethrow_exception(exception_);
+  }
+}
+
+std::exception_ptr TaskBase::exception() {
+  if (!done())
+    throw InvalidStateError("awaitc: the task is not done");
+  if (cancelled())
+    throw CancelledError();
+  exception_retrieved_ = true;
+  return exception_;
+}
+
+void TaskBase::add_done_callback(DoneCallback &callback) noexcept {
+  assert(!callback.registered() && !done());
+  callback.task_ = this;
+  callback.prev_ = last_done_;
+  callback.next_ = nullptr;
+  (last_done_ ? last_done_->next_ : first_done_) = &callback;
+  last_done_ = &callback;
+}
+
+void TaskBase::remove_done_callback(DoneCallback &callback) noexcept {
+  assert(callback.task_ == this);
+  (callback.prev_ ? callback.prev_->next_ : first_done_) = callback.next_;
+  (callback.next_ ? callback.next_->prev_ : last_done_) = callback.prev_;
+  callback.task_ = nullptr;
+  callback.prev_ = callback.next_ = nullptr;
+}
+
+void TaskBase::suspend_on(Waiter &waiter, FrameBase &frame) noexcept {
+  assert(loop_ && loop_->current_task() == this &&
+         "a task can only be suspended from its own step");
+  assert(!resume_frame_ && "the task is already suspended");
+  resume_frame_ = &frame;
+  waiter_ = &waiter;
+}
+
+// One step: resume the innermost suspended frame (the root frame at first)
+// until the task suspends again or its coroutine ends.
+void TaskBase::run() {
+  assert(!done() && loop_);
+  struct Reference { // the step may finish the task and drop the loop's
+    TaskBase *task;
+    explicit Reference(TaskBase *t) : task(t) { task->add_ref(); }
+    ~Reference() { task->release(); }
+  } keep_alive(this);
+
+  if (must_cancel_) {
+    must_cancel_ = false;
+    throw_cancel_ = true;
+  }
+  waiter_ = nullptr;
+  FrameBase *frame = resume_frame_;
+  resume_frame_ = nullptr;
+
+  EventLoop &loop = *loop_;
+  TaskBase *outer_task = loop.current_task_;
+  loop.current_task_ = this;
+  if (!started_) {
+    started_ = true;
+    if (throw_cancel_) {
+      // As a coroutine thrown into before it starts: the body never runs.
+      throw_cancel_ = false;
+      finish(Status::Cancelled, nullptr);
+    } else {
+      root_->resume();
+    }
+  } else {
+    assert(frame && "a suspended task has no frame to resume");
+    frame->resume();
+  }
+  loop.current_task_ = outer_task;
+
+  if (done()) {
+    root_.reset(); // the locals are gone; free the frames now
+    return;
+  }
+  assert(resume_frame_ &&
+         "an awaiter suspended the task without detail::Waiter::suspend");
+  // A cancellation the resumed awaiter did not deliver, or one requested
+  // while the step ran, goes to what the task waits on now (asyncio).
+  if (throw_cancel_) {
+    throw_cancel_ = false;
+    must_cancel_ = true;
+  }
+  if (must_cancel_ && waiter_) {
+    must_cancel_ = false; // the waiter may set it again (wake_cancelled)
+    if (!waiter_->cancel())
+      must_cancel_ = true;
+  }
+}
+
+void TaskBase::on_child_done() {
+  Status status = Status::Finished;
+  std::exception_ptr error;
+  try {
+    store_result(*root_);
+    // Cancelled right before the coroutine returned: as asyncio, the task
+    // is cancelled and the value dropped.
+    if (must_cancel_ || throw_cancel_)
+      status = Status::Cancelled;
+  } catch (const CancelledError &) {
+    status = Status::Cancelled;
+  } catch (...) {
+    error = std::current_exception();
+  }
+  must_cancel_ = throw_cancel_ = false;
+  finish(status, std::move(error));
+}
+
+void TaskBase::finish(Status status, std::exception_ptr error) noexcept {
+  status_ = status;
+  exception_ = std::move(error);
+  exception_retrieved_ = false;
+  waiter_ = nullptr;
+  resume_frame_ = nullptr;
+  // Wake the waiters in the order they began to wait.
+  while (DoneCallback *callback = first_done_) {
+    remove_done_callback(*callback);
+    callback->on_task_done();
+  }
+  loop_->remove_task(*this);
+  release(); // the loop's reference; the running step holds another
+}
+
+void TaskBase::abandon() noexcept {
+  unlink();
+  waiter_ = nullptr;
+  resume_frame_ = nullptr;
+  root_.reset();
+  loop_ = nullptr;
+}
+
+void TaskBase::report_unretrieved_exception() const noexcept {
+  if (!exception_ || exception_retrieved_)
+    return;
+  try {
+    std::rethrow_exception(exception_);
+  } catch (const std::exception &error) {
+    std::fprintf(stderr, "awaitc: Task exception was never retrieved: %s\n",
+                 error.what());
+  } catch (...) {
+    std::fprintf(stderr, "awaitc: Task exception was never retrieved\n");
+  }
+}
+
+} // namespace detail
+} // namespace awaitc

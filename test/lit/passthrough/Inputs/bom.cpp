@@ -1,0 +1,2 @@
+﻿// Starts with a UTF-8 byte order mark.
+const char *greeting() { return "héllo"; }

@@ -16,8 +16,8 @@ namespace detail {
 
 TaskBase::TaskBase(std::unique_ptr<FrameBase> root) noexcept
     : root_(std::move(root)) {
-  root_->set_task(this);
-  root_->set_continuation(this);
+  root_->awaitc_set_task(this);
+  root_->awaitc_set_continuation(this);
 }
 
 TaskBase::~TaskBase() {
@@ -124,11 +124,11 @@ void TaskBase::run() {
       throw_cancel_ = false;
       finish(Status::Cancelled, nullptr);
     } else {
-      root_->resume();
+      root_->awaitc_resume();
     }
   } else {
     assert(frame && "a suspended task has no frame to resume");
-    frame->resume();
+    frame->awaitc_resume();
   }
   loop.current_task_ = outer_task;
 
@@ -151,7 +151,7 @@ void TaskBase::run() {
   }
 }
 
-void TaskBase::on_child_done() {
+void TaskBase::awaitc_on_child_done() {
   Status status = Status::Finished;
   std::exception_ptr error;
   try {

@@ -63,21 +63,21 @@ class LambdaFrame final : public awaitc::detail::CoroFrame<T> {
 public:
   explicit LambdaFrame(Body body) : body_(std::move(body)) {}
 
-  int state() const noexcept { return this->state_; }
+  int state() const noexcept { return this->awaitc_state_; }
   // Begins AWAIT(expr) at suspension point `state`; true: return from the
   // body now.
   template <class E, class Expr>
   bool await(int state, Await<E> &slot, Expr &&expr) {
     slot.emplace(std::forward<Expr>(expr));
-    return this->suspend_at(state, *slot);
+    return this->awaitc_suspend_at(state, *slot);
   }
   template <class U> void return_value(U &&value) {
-    awaitc::detail::CoroFrame<T>::return_value(std::forward<U>(value));
+    awaitc::detail::CoroFrame<T>::awaitc_return_value(std::forward<U>(value));
   }
-  void return_void() { awaitc::detail::CoroFrame<T>::return_void(); }
+  void return_void() { awaitc::detail::CoroFrame<T>::awaitc_return_void(); }
 
 private:
-  void step() override { body_(*this); }
+  void awaitc_step() override { body_(*this); }
   Body body_;
 };
 

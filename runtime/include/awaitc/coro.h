@@ -51,7 +51,7 @@ public:
 
   bool valid() const noexcept { return frame_ != nullptr; }
   explicit operator bool() const noexcept { return valid(); }
-  bool done() const noexcept { return frame_ && frame_->done(); }
+  bool done() const noexcept { return frame_ && frame_->awaitc_done(); }
 
   frame_type *frame() const noexcept { return frame_.get(); }
   std::unique_ptr<frame_type> release() noexcept { return std::move(frame_); }
@@ -77,15 +77,15 @@ public:
   // loop; otherwise the child resumes the awaiter when it finishes.
   bool await_suspend(FrameBase &awaiter) {
     CoroFrame<T> &child = *coro_.frame();
-    child.set_task(awaiter.task());
-    child.set_continuation(nullptr);
-    child.resume();
-    if (child.done())
+    child.awaitc_set_task(awaiter.awaitc_task());
+    child.awaitc_set_continuation(nullptr);
+    child.awaitc_resume();
+    if (child.awaitc_done())
       return false;
-    child.set_continuation(&awaiter);
+    child.awaitc_set_continuation(&awaiter);
     return true;
   }
-  T await_resume() { return coro_.frame()->take_result(); }
+  T await_resume() { return coro_.frame()->awaitc_take_result(); }
 
 private:
   Coro<T> coro_;

@@ -20,8 +20,8 @@ namespace awaitc {
 template <class T> class Generator {
 public:
   using frame_type = detail::GeneratorFrame<T>;
-  using value_type = typename frame_type::value_type;
-  using reference = typename frame_type::reference;
+  using value_type = typename frame_type::awaitc_value_type;
+  using reference = typename frame_type::awaitc_reference;
 
   class sentinel {};
 
@@ -36,12 +36,12 @@ public:
     iterator() noexcept = default;
     explicit iterator(frame_type *frame) noexcept : frame_(frame) {}
 
-    reference operator*() const noexcept { return frame_->current(); }
+    reference operator*() const noexcept { return frame_->awaitc_current(); }
     pointer operator->() const noexcept {
-      return std::addressof(frame_->current());
+      return std::addressof(frame_->awaitc_current());
     }
     iterator &operator++() {
-      if (!frame_->advance())
+      if (!frame_->awaitc_advance())
         frame_ = nullptr;
       return *this;
     }
@@ -73,15 +73,15 @@ public:
   // Runs the body to its first YIELD.
   iterator begin() {
     assert(frame_ && "iterating an empty or moved-from Generator");
-    if (!frame_->started() && !frame_->advance())
+    if (!frame_->awaitc_started() && !frame_->awaitc_advance())
       return iterator();
-    return frame_->done() ? iterator() : iterator(frame_.get());
+    return frame_->awaitc_done() ? iterator() : iterator(frame_.get());
   }
   sentinel end() const noexcept { return {}; }
 
   // Python's next(): the next value, or false at the end.
-  bool next() { return frame_->advance(); }
-  reference value() const noexcept { return frame_->current(); }
+  bool next() { return frame_->awaitc_advance(); }
+  reference value() const noexcept { return frame_->awaitc_current(); }
 
   frame_type *frame() const noexcept { return frame_.get(); }
 

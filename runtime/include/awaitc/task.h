@@ -84,9 +84,9 @@ private:
   void store_result(FrameBase &root) override {
     auto &frame = static_cast<CoroFrame<T> &>(root);
     if constexpr (std::is_void_v<T>)
-      frame.take_result();
+      frame.awaitc_take_result();
     else
-      value_.set(frame.take_result());
+      value_.set(frame.awaitc_take_result());
   }
 
   TaskValue<T> value_;

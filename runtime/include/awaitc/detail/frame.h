@@ -4,13 +4,13 @@
 // CoroFrame<T> or GeneratorFrame<T>. The generated class holds the
 // parameters and the locals that live across a suspension, and implements
 // step(): the user's body, re-entered at the suspension point recorded in
-// `state_`. Everything in this header is what that generated code calls; it
+// `awaitc_state_`. Everything in this header is what that generated code calls; it
 // is not meant for hand-written code, and its names may change between
 // releases together with the tool.
 //
 // Resumption protocol (single-threaded, like asyncio):
-//   - step() runs the body until it suspends (suspend_at() returned true,
-//     step() returned with suspending_ set) or finishes (step() returned
+//   - step() runs the body until it suspends (awaitc_suspend_at() returned true,
+//     step() returned with awaitc_suspending_ set) or finishes (step() returned
 //     normally or threw).
 //   - resume() drives step(): it records a finishing exception, and on
 //     completion notifies the continuation (the awaiting frame, or the task
@@ -29,6 +29,7 @@
 #include <exception>
 #include <memory>
 #include <new>
+#include <stdexcept>
 #include <type_traits>
 #include <utility>
 
@@ -41,7 +42,7 @@ class TaskBase;
 // task whose root it is.
 class Continuation {
 public:
-  virtual void on_child_done() = 0;
+  virtual void awaitc_on_child_done() = 0;
 
 protected:
   ~Continuation() = default;
@@ -54,48 +55,48 @@ public:
   StepFrame(const StepFrame &) = delete;
   StepFrame &operator=(const StepFrame &) = delete;
 
-  bool done() const noexcept { return state_ == kDone; }
-  bool started() const noexcept { return state_ != kStart; }
+  bool awaitc_done() const noexcept { return awaitc_state_ == awaitc_finished; }
+  bool awaitc_started() const noexcept { return awaitc_state_ != awaitc_start; }
 
   // True while step() is unwinding because the body suspended: guards on
   // the step() stack must then leave the frame's locals alive.
-  bool suspending() const noexcept { return suspending_; }
+  bool awaitc_suspending() const noexcept { return awaitc_suspending_; }
 
 protected:
   ~StepFrame() = default;
 
-  static constexpr int kStart = 0;
-  static constexpr int kDone = -1;
+  static constexpr int awaitc_start = 0;
+  static constexpr int awaitc_finished = -1;
 
-  virtual void step() = 0;
+  virtual void awaitc_step() = 0;
 
   // Runs step(); returns true if the body suspended, false if it finished.
   // An exception that ends the body propagates and leaves the frame done.
-  bool run_step() {
+  bool awaitc_run_step() {
     try {
-      step();
+      awaitc_step();
     } catch (...) {
-      state_ = kDone;
-      suspending_ = false;
+      awaitc_state_ = awaitc_finished;
+      awaitc_suspending_ = false;
       throw;
     }
-    if (suspending_) {
-      suspending_ = false;
+    if (awaitc_suspending_) {
+      awaitc_suspending_ = false;
       return true;
     }
-    state_ = kDone;
+    awaitc_state_ = awaitc_finished;
     return false;
   }
 
-  void mark_suspended(int state) noexcept {
-    state_ = state;
-    suspending_ = true;
+  void awaitc_mark_suspended(int state) noexcept {
+    awaitc_state_ = state;
+    awaitc_suspending_ = true;
   }
 
-  int state_ = kStart;
+  int awaitc_state_ = awaitc_start;
 
 private:
-  bool suspending_ = false;
+  bool awaitc_suspending_ = false;
 };
 
 class FrameBase : public StepFrame, public Continuation {
@@ -103,40 +104,40 @@ public:
   virtual ~FrameBase() = default;
 
   // Runs the body until its next suspension or its end.
-  void resume() {
+  void awaitc_resume() {
     try {
-      if (run_step())
+      if (awaitc_run_step())
         return;
     } catch (...) {
-      exception_ = std::current_exception();
+      awaitc_exception_ = std::current_exception();
     }
-    if (Continuation *next = continuation_)
-      next->on_child_done(); // may destroy *this
+    if (Continuation *next = awaitc_continuation_)
+      next->awaitc_on_child_done(); // may destroy *this
   }
 
-  TaskBase *task() const noexcept { return task_; }
-  void set_task(TaskBase *task) noexcept { task_ = task; }
-  void set_continuation(Continuation *next) noexcept { continuation_ = next; }
-  void on_child_done() override { resume(); }
+  TaskBase *awaitc_task() const noexcept { return awaitc_task_; }
+  void awaitc_set_task(TaskBase *task) noexcept { awaitc_task_ = task; }
+  void awaitc_set_continuation(Continuation *next) noexcept { awaitc_continuation_ = next; }
+  void awaitc_on_child_done() override { awaitc_resume(); }
 
 protected:
   // Called by the generated body at a suspension point. Returns true if the
   // body must return from step() now (it will be resumed at `state`), false
   // if it continues at once (the awaitable was ready or finished inline).
-  template <class Awaiter> bool suspend_at(int state, Awaiter &awaiter) {
+  template <class Awaiter> bool awaitc_suspend_at(int state, Awaiter &awaiter) {
     if (awaiter.await_ready())
       return false;
     if (!awaiter.await_suspend(*this))
       return false;
-    mark_suspended(state);
+    awaitc_mark_suspended(state);
     return true;
   }
 
-  std::exception_ptr exception_;
+  std::exception_ptr awaitc_exception_;
 
 private:
-  Continuation *continuation_ = nullptr;
-  TaskBase *task_ = nullptr;
+  Continuation *awaitc_continuation_ = nullptr;
+  TaskBase *awaitc_task_ = nullptr;
 };
 
 // Storage for the value returned by an async function.
@@ -186,22 +187,28 @@ template <class T> class CoroFrame : public FrameBase {
 public:
   // The awaited result: the returned value, or the exception that ended
   // the body, rethrown.
-  T take_result() {
-    if (exception_)
-      std::rethrow_exception(exception_);
-    return result_.take();
+  T awaitc_take_result() {
+    if (awaitc_exception_)
+      std::rethrow_exception(awaitc_exception_);
+    return awaitc_result_.take();
   }
-  bool has_exception() const noexcept { return exception_ != nullptr; }
-  std::exception_ptr exception() const noexcept { return exception_; }
+  [[noreturn]] void awaitc_flowed_off_end() {
+    // Flowing off the end of a coroutine that returns a value is undefined
+    // behaviour in C++20; awaitc makes it an error at the AWAIT instead.
+    throw std::logic_error("awaitc: an async function that returns a value "
+                           "ended without a return statement");
+  }
+  bool awaitc_has_exception() const noexcept { return awaitc_exception_ != nullptr; }
+  std::exception_ptr awaitc_exception() const noexcept { return awaitc_exception_; }
 
 protected:
-  template <class U> void return_value(U &&value) {
-    result_.set(std::forward<U>(value));
+  template <class U> void awaitc_return_value(U &&value) {
+    awaitc_result_.set(std::forward<U>(value));
   }
-  void return_void() { result_.set(); }
+  void awaitc_return_void() { awaitc_result_.set(); }
 
 private:
-  ResultSlot<T> result_;
+  ResultSlot<T> awaitc_result_;
 };
 
 // Base of the frame of an annotated function returning Generator<T>. The
@@ -209,36 +216,39 @@ private:
 // holding it) stays alive until the generator is resumed.
 template <class T> class GeneratorFrame : public StepFrame {
 public:
-  using value_type = std::remove_cv_t<std::remove_reference_t<T>>;
-  using reference = std::conditional_t<std::is_reference_v<T>, T, T &>;
+  using awaitc_value_type = std::remove_cv_t<std::remove_reference_t<T>>;
+  using awaitc_reference = std::conditional_t<std::is_reference_v<T>, T, T &>;
 
   virtual ~GeneratorFrame() = default;
 
   // Runs to the next YIELD; returns false at the end. Rethrows what the
   // body threw.
-  bool advance() {
-    if (done())
+  bool awaitc_advance() {
+    if (awaitc_done())
       return false;
-    current_ = nullptr;
-    return run_step();
+    awaitc_current_ = nullptr;
+    return awaitc_run_step();
   }
-  reference current() const noexcept {
-    return static_cast<reference>(*current_);
+  awaitc_reference awaitc_current() const noexcept {
+    return static_cast<awaitc_reference>(*awaitc_current_);
   }
 
 protected:
   // YIELD(value): the generated body records the value, then returns from
   // step().
-  void yield_at(int state, std::remove_reference_t<T> &value) noexcept {
-    current_ = std::addressof(value);
-    mark_suspended(state);
+  void awaitc_yield_at(int state, std::remove_reference_t<T> &value) noexcept {
+    awaitc_current_ = std::addressof(value);
+    awaitc_mark_suspended(state);
   }
 
 private:
-  std::remove_reference_t<T> *current_ = nullptr;
+  std::remove_reference_t<T> *awaitc_current_ = nullptr;
 };
 
 // --- Lifetime helpers used by generated code -------------------------------
+
+// Names any type in a declarator position (arrays, function pointers).
+template <class T> using identity_t = T;
 
 // Address to placement-new a hoisted local into (works for const objects and
 // for types that overload operator&).
@@ -270,7 +280,7 @@ public:
   LocalGuard(const LocalGuard &) = delete;
   LocalGuard &operator=(const LocalGuard &) = delete;
   ~LocalGuard() {
-    if (armed_ && !frame_.suspending())
+    if (armed_ && !frame_.awaitc_suspending())
       destroy_object(object_);
   }
   void arm() noexcept { armed_ = true; }

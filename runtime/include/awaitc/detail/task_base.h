@@ -136,7 +136,7 @@ private:
   enum class Status { Pending, Finished, Cancelled };
 
   void run() override;           // one step
-  void on_child_done() override; // the root frame finished
+  void awaitc_on_child_done() override; // the root frame finished
   void suspend_on(Waiter &waiter, FrameBase &frame) noexcept;
   void finish(Status status, std::exception_ptr error) noexcept;
   // The loop is closing with the task still pending: destroy the frames.
@@ -163,7 +163,7 @@ private:
 };
 
 inline void Waiter::suspend(FrameBase &frame) noexcept {
-  task_ = frame.task();
+  task_ = frame.awaitc_task();
   assert(task_ && "awaiting outside of a task");
   task_->suspend_on(*this, frame);
 }

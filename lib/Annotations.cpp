@@ -1,0 +1,90 @@
+//===- Annotations.cpp ----------------------------------------------------===//
+#include "awaitc-tool/Annotations.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclTemplate.h"
+
+using namespace clang;
+
+namespace awaitc {
+
+static const AnnotateAttr *findAnnotation(const FunctionDecl &FD) {
+  for (const auto *A : FD.specific_attrs<AnnotateAttr>())
+    if (A->getAnnotation() == "awaitc::async" ||
+        A->getAnnotation() == "awaitc::generator")
+      return A;
+  return nullptr;
+}
+
+CoroutineKind annotationOf(const FunctionDecl &FD) {
+  const AnnotateAttr *A = findAnnotation(FD);
+  if (!A)
+    return CoroutineKind::None;
+  return A->getAnnotation() == "awaitc::async" ? CoroutineKind::Async
+                                               : CoroutineKind::Generator;
+}
+
+SourceLocation annotationLoc(const FunctionDecl &FD) {
+  const AnnotateAttr *A = findAnnotation(FD);
+  return A ? A->getLocation() : SourceLocation();
+}
+
+static bool isInMarkersNamespace(const FunctionDecl &FD) {
+  const auto *NS = dyn_cast<NamespaceDecl>(FD.getDeclContext());
+  if (!NS || NS->getName() != "markers")
+    return false;
+  const auto *Outer = dyn_cast<NamespaceDecl>(NS->getDeclContext());
+  return Outer && Outer->getName() == "awaitc" &&
+         Outer->getDeclContext()->isTranslationUnit();
+}
+
+MarkerKind markerKindOf(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !Callee->getIdentifier() || !isInMarkersNamespace(*Callee))
+    return MarkerKind::None;
+  StringRef Name = Callee->getName();
+  if (Name == "await_")
+    return MarkerKind::Await;
+  if (Name == "yield_")
+    return MarkerKind::Yield;
+  return MarkerKind::None;
+}
+
+const CallExpr *asMarker(const Expr *E) {
+  if (!E)
+    return nullptr;
+  const auto *Call = dyn_cast<CallExpr>(E->IgnoreParens());
+  return Call && markerKindOf(*Call) != MarkerKind::None ? Call : nullptr;
+}
+
+const char *markerName(MarkerKind Kind) {
+  switch (Kind) {
+  case MarkerKind::Await:
+    return "AWAIT";
+  case MarkerKind::Yield:
+    return "YIELD";
+  case MarkerKind::None:
+    break;
+  }
+  return "marker";
+}
+
+QualType coroutineResultType(QualType ReturnType, CoroutineKind Kind) {
+  const auto *Record = ReturnType->getAsCXXRecordDecl();
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Record);
+  if (!Spec)
+    return QualType();
+  const char *Wanted = Kind == CoroutineKind::Async ? "Coro" : "Generator";
+  if (Spec->getName() != Wanted)
+    return QualType();
+  const auto *NS = dyn_cast<NamespaceDecl>(Spec->getDeclContext());
+  if (!NS || NS->getName() != "awaitc" ||
+      !NS->getDeclContext()->isTranslationUnit())
+    return QualType();
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  if (Args.size() != 1 || Args[0].getKind() != TemplateArgument::Type)
+    return QualType();
+  return Args[0].getAsType();
+}
+
+} // namespace awaitc

@@ -1,0 +1,100 @@
+//===- LineDirectives.cpp -------------------------------------------------===//
+#include "awaitc-tool/LineDirectives.h"
+
+#include "llvm/ADT/SmallVector.h"
+
+namespace awaitc {
+
+static constexpr char MarkBegin = '\x01';
+static constexpr char MarkEnd = '\x02';
+
+std::string lineMark(unsigned Line) {
+  return std::string(1, MarkBegin) + std::to_string(Line) + MarkEnd;
+}
+
+static std::string quoted(llvm::StringRef Path) {
+  std::string Out = "\"";
+  for (char C : Path) {
+    if (C == '\\' || C == '"')
+      Out += '\\';
+    Out += C;
+  }
+  return Out + "\"";
+}
+
+std::string resolveLineMarks(llvm::StringRef Text,
+                             const LineDirectiveOptions &Options) {
+  if (Text.find(MarkBegin) == llvm::StringRef::npos)
+    return Text.str();
+  std::string Out;
+  Out.reserve(Text.size() + Text.size() / 8);
+  // Where the text being read comes from: a source line (0: generated),
+  // advanced at each newline.
+  unsigned SourceLine = 1;
+  bool Generated = false;
+  // What the compiler believes about the next line it reads.
+  unsigned ExpectedLine = 1;
+  bool ExpectGenerated = false;
+  unsigned PhysicalLine = 1; // line number in the output being written
+
+  llvm::SmallVector<llvm::StringRef, 0> Lines;
+  Text.split(Lines, '\n');
+  for (size_t I = 0; I < Lines.size(); ++I) {
+    llvm::StringRef Line = Lines[I];
+    std::string Clean;
+    // The mapping of this output line: the mark in effect where its first
+    // non-blank character stands.
+    bool LineGenerated = Generated;
+    unsigned LineSource = SourceLine;
+    bool SeenContent = false;
+    for (size_t P = 0; P < Line.size(); ++P) {
+      char C = Line[P];
+      if (C == MarkBegin) {
+        size_t End = Line.find(MarkEnd, P);
+        unsigned N = 0;
+        Line.substr(P + 1, End - P - 1).getAsInteger(10, N);
+        Generated = N == 0;
+        SourceLine = N;
+        if (!SeenContent) {
+          LineGenerated = Generated;
+          LineSource = SourceLine;
+        }
+        P = End;
+        continue;
+      }
+      if (C != ' ' && C != '\t' && C != '\r')
+        SeenContent = true;
+      Clean += C;
+    }
+    bool Last = I + 1 == Lines.size();
+    if (Options.Emit && SeenContent) {
+      bool InSync = LineGenerated
+                        ? ExpectGenerated && ExpectedLine == PhysicalLine
+                        : !ExpectGenerated && ExpectedLine == LineSource;
+      if (!InSync) {
+        if (LineGenerated) {
+          Out += "#line " + std::to_string(PhysicalLine + 1) + " " +
+                 quoted(Options.OutputFile) + "\n";
+          ExpectedLine = PhysicalLine + 1;
+        } else {
+          Out += "#line " + std::to_string(LineSource) + " " +
+                 quoted(Options.SourceFile) + "\n";
+          ExpectedLine = LineSource;
+        }
+        ExpectGenerated = LineGenerated;
+        ++PhysicalLine;
+      }
+    }
+    Out += Clean;
+    if (!Last) {
+      Out += '\n';
+      ++PhysicalLine;
+      ++ExpectedLine;
+      if (!Generated)
+        ++SourceLine;
+    }
+  }
+  return Out;
+}
+
+} // namespace awaitc

@@ -1,0 +1,1578 @@
+//===- Lowering.cpp - Stage 3: one annotated body -> FrameModel -----------===//
+//
+// See Lowering.h for the scheme. Reading order: FunctionLowering::run(),
+// then the statement forms (lowerStmt and friends), then expressions
+// (lowerExpr, spill, lowerAwait), then the text helpers at the end.
+//
+//===----------------------------------------------------------------------===//
+#include "awaitc-tool/Lowering.h"
+
+#include "awaitc-tool/LineDirectives.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/QualTypeNames.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseMap.h"
+
+#include <algorithm>
+
+using namespace clang;
+
+namespace awaitc {
+namespace {
+
+/// A replacement of part of the user's text.
+struct Edit {
+  ByteRange Range;
+  std::string Text;
+};
+
+/// In what order C++ evaluates the operands of an expression, as far as a
+/// suspension among them is concerned.
+enum class Sequencing {
+  Unsequenced, // any order: no operand needs to be evaluated early
+  LeftToRight, // each operand before the next (<<, [], {...}, ...)
+  RightToLeft, // the right operand first (=, +=, ...)
+  CalleeFirst, // the function (and object) before the arguments
+};
+
+class FunctionLowering {
+public:
+  FunctionLowering(BodyAnalysis &A, const SourceText &Src, ASTContext &Ctx,
+                   Diagnoser &Diag)
+      : A(A), Src(Src), Ctx(Ctx), Diag(Diag), Names(A.names()),
+        Fn(*A.function().Function) {}
+
+  std::optional<FrameModel> run();
+
+private:
+  // --- Blocks of step() under construction --------------------------------
+  struct DispatchEntry {
+    int State;
+    std::string Target;
+    bool Leaf; // Target is the resume label itself
+  };
+  struct Block {
+    std::string Text;
+    std::vector<unsigned> GuardedSlots;
+    std::vector<DispatchEntry> Dispatch;
+    /// A switch body: case labels may not jump past guard declarations, so
+    /// its guards live in the enclosing block.
+    bool GuardsGoToParent = false;
+  };
+
+  /// The temporaries of one full-expression, destroyed at its end.
+  struct FullExpr {
+    unsigned MarkersLeft = 0;
+    std::vector<unsigned> Temps;
+  };
+
+  // Statements.
+  void lowerStmt(const Stmt *S);
+  void lowerChildren(const CompoundStmt *CS);
+  std::string lowerAsBlock(const Stmt *S);
+  void lowerDeclStmt(const DeclStmt *DS);
+  void lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
+                    const std::string *ImplicitInit = nullptr);
+  void lowerIf(const IfStmt *If);
+  void lowerWhile(const WhileStmt *While);
+  void lowerDo(const DoStmt *Do);
+  void lowerFor(const ForStmt *For);
+  void lowerRangeFor(const CXXForRangeStmt *For);
+  void lowerSwitch(const SwitchStmt *Switch);
+  void lowerReturn(const ReturnStmt *Return);
+  void lowerExprStmt(const Expr *E);
+  void lowerYield(const CallExpr *Marker);
+  /// Emits `if (!(condition)) break;` for a loop whose condition suspends.
+  void lowerLoopCondition(const Expr *Cond, const VarDecl *CondVar);
+  /// The text of a condition, lowering what it awaits first.
+  std::string lowerCondition(const Expr *Cond, const VarDecl *CondVar,
+                             const Stmt *Owner, QualType SlotType);
+
+  // Expressions.
+  std::string lowerExpr(const Expr *E, FullExpr &FE);
+  std::string lowerExprInto(const Expr *E, ByteRange Outer, FullExpr &FE);
+  std::vector<Edit> lowerOperands(const Expr *E, FullExpr &FE);
+  std::string lowerAwait(const CallExpr *Marker, FullExpr &FE);
+  std::string lowerShortCircuit(const BinaryOperator *Op, FullExpr &FE);
+  std::string lowerConditional(const AbstractConditionalOperator *Op,
+                               FullExpr &FE);
+  std::string spill(const Expr *E, const std::string &Text, FullExpr &FE);
+  void endFullExpr(FullExpr &FE);
+  bool isStable(const Expr *E) const;
+  Sequencing sequencingOf(const Expr *E) const;
+
+  // Frame slots.
+  /// A new slot named \p Base (made unique), or exactly \p Exact.
+  unsigned addValueSlot(const std::string &Base, QualType T,
+                        const std::string &Comment, SourceLocation Loc,
+                        const std::string &Exact = "");
+  unsigned addPointerSlot(const std::string &Base, QualType Pointee,
+                          const std::string &Comment,
+                          const std::string &Exact = "");
+  /// Statement constructing a slot from a C++ initializer: "(args)",
+  /// "{args}" or "" (default-initialization).
+  std::string constructWith(unsigned Slot, const std::string &Init);
+  std::string constructFrom(unsigned Slot, const std::string &Value);
+  /// How code reads the value stored in a slot.
+  std::string slotValue(unsigned Slot, const Expr *Of) const;
+  void becameLive(unsigned Slot);
+  std::string destroyNow(unsigned Slot);
+  int addState(SourceLocation Loc);
+  void emitSuspension(int State, const std::string &Condition,
+                      SourceLocation Loc);
+
+  // Blocks.
+  void openBlock(bool GuardsGoToParent = false);
+  std::string closeBlock();
+  Block &current() { return Blocks.back(); }
+  void emit(SourceLocation Loc, const std::string &Code);
+  void emitGenerated(const std::string &Code);
+  std::string indent() const { return std::string(2 * Blocks.size(), ' '); }
+
+  // Text.
+  std::string rewrite(const Stmt *S);
+  std::string rewriteRange(ByteRange R, const Stmt *Root);
+  void collectEdits(const Stmt *S, std::vector<Edit> &Out, bool InLambda);
+  std::optional<Edit> editFor(const Stmt *S, bool InLambda);
+  std::string splice(ByteRange Outer, std::vector<Edit> Edits);
+  std::optional<ByteRange> exprRange(const Expr *E) const;
+  std::optional<ByteRange> statementRange(const Stmt *S) const;
+  std::string returnText(const ReturnStmt *R, const std::string &Value);
+  const Expr *userReturnValue(const ReturnStmt *R) const;
+  std::string referenceTo(const VarDecl *VD) const;
+  std::string printType(QualType T, SourceLocation Loc);
+  std::string declaratorText(const DeclStmt *DS, const VarDecl *VD);
+  const Stmt *continueTarget(const ContinueStmt *C) const;
+
+  void fail(SourceLocation Loc, const llvm::Twine &Message) {
+    if (!Failed)
+      Diag.error(Loc, Message.str());
+    Failed = true;
+  }
+
+  BodyAnalysis &A;
+  const SourceText &Src;
+  ASTContext &Ctx;
+  Diagnoser &Diag;
+  NameAllocator &Names;
+  const FunctionDecl &Fn;
+  FrameModel Model;
+  std::vector<Block> Blocks;
+  std::vector<unsigned> Live;
+  llvm::DenseMap<const VarDecl *, unsigned> SlotOf;
+  llvm::DenseMap<const Stmt *, std::string> ContinueLabels;
+  std::string ResumeAt;
+  bool Failed = false;
+};
+
+// --- The whole function ----------------------------------------------------
+
+std::optional<FrameModel> FunctionLowering::run() {
+  const AnnotatedFunction &AF = A.function();
+  Model.Kind = AF.Kind;
+  Model.FunctionName = Fn.getNameAsString();
+  Model.ClassName = Names.fresh(Model.FunctionName + "_frame");
+  Model.Line = Src.line(Src.offset(Fn.getLocation()));
+  std::string Result = printType(AF.ResultType, Fn.getLocation());
+  if (AF.Kind == CoroutineKind::Async) {
+    Model.BaseClass = "awaitc::detail::CoroFrame<" + Result + ">";
+    Model.ReturnType = "awaitc::Coro<" + Result + ">";
+  } else {
+    if (AF.ResultType->isReferenceType())
+      fail(Fn.getLocation(), "generators of references are not supported "
+                             "yet; yield values or pointers");
+    Model.BaseClass = "awaitc::detail::GeneratorFrame<" + Result + ">";
+    Model.ReturnType = "awaitc::Generator<" + Result + ">";
+  }
+  for (const ParmVarDecl *P : Fn.parameters()) {
+    if (P->getName().empty())
+      continue;
+    FrameParam Param;
+    Param.Name = P->getNameAsString();
+    QualType T = P->getType();
+    Param.Type = printType(T, P->getLocation());
+    bool ByValueObject = !T->isReferenceType() && !T->isScalarType();
+    Param.Forward = (ByValueObject || T->isRValueReferenceType())
+                        ? "std::move(" + Param.Name + ")"
+                        : Param.Name;
+    Model.Params.push_back(Param);
+  }
+  ResumeAt = Names.fresh("resume_at");
+
+  Blocks.emplace_back();
+  lowerChildren(cast<CompoundStmt>(Fn.getBody()));
+  if (AF.Kind == CoroutineKind::Async && !AF.ResultType->isVoidType())
+    emitGenerated("awaitc_flowed_off_end();");
+  std::string Body = closeBlock();
+  if (!Model.States.empty())
+    Body =
+        generatedMark() + "    int " + ResumeAt + " = awaitc_state_;\n" + Body;
+  Model.StepBody = Body;
+  if (Failed)
+    return std::nullopt;
+  return std::move(Model);
+}
+
+// --- Statements -------------------------------------------------------------
+
+void FunctionLowering::lowerChildren(const CompoundStmt *CS) {
+  for (const Stmt *Child : CS->body())
+    lowerStmt(Child);
+}
+
+void FunctionLowering::lowerStmt(const Stmt *S) {
+  if (Failed || !S)
+    return;
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    return lowerDeclStmt(DS);
+  if (!A.suspends(S)) {
+    auto R = statementRange(S);
+    if (!R)
+      return fail(S->getBeginLoc(), "awaitc cannot copy this statement: it "
+                                    "is not contiguous text in this file "
+                                    "(inside a macro?)");
+    return emit(S->getBeginLoc(), rewriteRange(*R, S));
+  }
+  switch (S->getStmtClass()) {
+  case Stmt::CompoundStmtClass:
+    return emit(S->getBeginLoc(), lowerAsBlock(S));
+  case Stmt::IfStmtClass:
+    return lowerIf(cast<IfStmt>(S));
+  case Stmt::WhileStmtClass:
+    return lowerWhile(cast<WhileStmt>(S));
+  case Stmt::DoStmtClass:
+    return lowerDo(cast<DoStmt>(S));
+  case Stmt::ForStmtClass:
+    return lowerFor(cast<ForStmt>(S));
+  case Stmt::CXXForRangeStmtClass:
+    return lowerRangeFor(cast<CXXForRangeStmt>(S));
+  case Stmt::SwitchStmtClass:
+    return lowerSwitch(cast<SwitchStmt>(S));
+  case Stmt::ReturnStmtClass:
+    return lowerReturn(cast<ReturnStmt>(S));
+  case Stmt::CaseStmtClass: {
+    const auto *Case = cast<CaseStmt>(S);
+    std::string Label = "case " + rewrite(Case->getLHS());
+    if (Case->getRHS())
+      Label += " ... " + rewrite(Case->getRHS());
+    emit(S->getBeginLoc(), Label + ":;");
+    return lowerStmt(Case->getSubStmt());
+  }
+  case Stmt::DefaultStmtClass:
+    emit(S->getBeginLoc(), "default:;");
+    return lowerStmt(cast<DefaultStmt>(S)->getSubStmt());
+  case Stmt::LabelStmtClass: {
+    const auto *Label = cast<LabelStmt>(S);
+    emit(S->getBeginLoc(), std::string(Label->getName()) + ":;");
+    return lowerStmt(Label->getSubStmt());
+  }
+  case Stmt::AttributedStmtClass:
+    return lowerStmt(cast<AttributedStmt>(S)->getSubStmt());
+  case Stmt::CXXTryStmtClass:
+    return fail(S->getBeginLoc(),
+                "AWAIT or YIELD inside a try block is not supported yet");
+  default:
+    if (const auto *E = dyn_cast<Expr>(S))
+      return lowerExprStmt(E);
+    return fail(S->getBeginLoc(), llvm::Twine("AWAIT or YIELD inside a '") +
+                                      S->getStmtClassName() +
+                                      "' statement is not supported");
+  }
+}
+
+std::string FunctionLowering::lowerAsBlock(const Stmt *S) {
+  if (!A.suspends(S) && !isa<DeclStmt>(S))
+    return rewrite(S) + (isa<CompoundStmt>(S) ? "" : ";");
+  openBlock();
+  if (const auto *CS = dyn_cast<CompoundStmt>(S))
+    lowerChildren(CS);
+  else
+    lowerStmt(S);
+  return closeBlock();
+}
+
+void FunctionLowering::lowerDeclStmt(const DeclStmt *DS) {
+  bool NeedsLowering = A.suspends(DS);
+  for (const Decl *D : DS->decls())
+    if (const auto *VD = dyn_cast<VarDecl>(D))
+      NeedsLowering |= A.isHoisted(VD);
+  if (!NeedsLowering) {
+    if (auto R = statementRange(DS))
+      return emit(DS->getBeginLoc(), rewriteRange(*R, DS));
+    return fail(DS->getBeginLoc(), "awaitc cannot copy this declaration: it "
+                                   "is not contiguous text in this file");
+  }
+  for (const Decl *D : DS->decls()) {
+    const auto *VD = dyn_cast<VarDecl>(D);
+    if (!VD)
+      return fail(D->getLocation(),
+                  "awaitc cannot split this declaration; declare the type "
+                  "separately from the variables");
+    lowerVarDecl(VD, DS);
+  }
+}
+
+/// Where the written initializer of \p VD starts: just after its name.
+static SourceLocation afterName(const VarDecl *VD, const SourceManager &SM,
+                                const LangOptions &LO) {
+  return Lexer::getLocForEndOfToken(VD->getLocation(), 0, SM, LO);
+}
+
+void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
+                                    const std::string *ImplicitInit) {
+  if (isa<DecompositionDecl>(VD) && (A.isHoisted(VD) || A.suspends(DS)))
+    return fail(VD->getLocation(),
+                "structured bindings that live across a suspension or "
+                "await in their initializer are not supported yet");
+  const Expr *Init = VD->getInit();
+  if (!A.isHoisted(VD)) {
+    // A plain local of step(): declared where the user declared it.
+    std::string Decl = DS ? declaratorText(DS, VD) : std::string();
+    if (ImplicitInit) {
+      auto Head = Src.range(SourceRange(VD->getBeginLoc(), VD->getLocation()));
+      if (!Head)
+        return fail(VD->getLocation(), "awaitc cannot copy this declaration");
+      emit(VD->getBeginLoc(),
+           rewriteRange(*Head, VD->getInit() ? VD->getInit() : nullptr) +
+               " = " + *ImplicitInit + ";");
+      return;
+    }
+    if (!Init || !A.suspends(Init)) {
+      auto R = Src.range(DS->getSourceRange());
+      if (DS->isSingleDecl() && R)
+        return emit(VD->getBeginLoc(), rewriteRange(*R, DS));
+      return emit(VD->getBeginLoc(), Decl + ";");
+    }
+    auto Whole = Src.range(
+        SourceRange(DS->isSingleDecl() ? DS->getBeginLoc() : VD->getBeginLoc(),
+                    VD->getEndLoc()));
+    if (!Whole)
+      return fail(VD->getLocation(), "awaitc cannot rewrite this declaration");
+    FullExpr FE;
+    FE.MarkersLeft = A.countMarkers(Init);
+    std::string Text = lowerExprInto(Init, *Whole, FE);
+    if (!DS->isSingleDecl() && DS->decl_begin() != DS->decl_end() &&
+        *DS->decl_begin() != VD)
+      Text = declaratorText(DS, VD);
+    emit(VD->getBeginLoc(), Text + ";");
+    endFullExpr(FE);
+    return;
+  }
+
+  // A hoisted local: a frame member constructed here.
+  QualType T = VD->getType();
+  std::string Comment = "local '" + VD->getNameAsString() + "'";
+  if (T->isReferenceType()) {
+    unsigned Slot = addPointerSlot("", T.getNonReferenceType(), Comment,
+                                   std::string(A.memberName(VD)));
+    SlotOf[VD] = Slot;
+    if (ImplicitInit) {
+      emit(VD->getLocation(), constructFrom(Slot, *ImplicitInit));
+      becameLive(Slot);
+      return;
+    }
+    FullExpr FE;
+    FE.MarkersLeft = A.countMarkers(Init);
+    // A temporary bound to the reference lives as long as the reference.
+    const Expr *Bound = Init->IgnoreParens();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Bound))
+      Bound = Cleanups->getSubExpr();
+    while (const auto *Cast = dyn_cast<ImplicitCastExpr>(Bound))
+      Bound = Cast->getSubExpr();
+    if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Bound)) {
+      if (Temp->getExtendingDecl() != VD)
+        return fail(VD->getLocation(), "awaitc cannot tell how long the "
+                                       "temporary bound to this reference "
+                                       "lives");
+      unsigned Holder = addValueSlot(
+          std::string(A.memberName(VD)) + "_temporary", Temp->getType(),
+          "temporary bound to '" + VD->getNameAsString() + "'",
+          VD->getLocation());
+      std::string Value = lowerExpr(Temp->getSubExpr(), FE);
+      emit(VD->getLocation(), constructFrom(Holder, Value));
+      becameLive(Holder);
+      emit(VD->getLocation(), Model.Slots[Slot].Name + " = " +
+                                  "std::addressof(" + Model.Slots[Holder].Name +
+                                  ");");
+    } else {
+      std::string Value = lowerExpr(Init, FE);
+      emit(VD->getLocation(), constructFrom(Slot, Value));
+    }
+    becameLive(Slot);
+    endFullExpr(FE);
+    return;
+  }
+
+  unsigned Slot = addValueSlot("", T, Comment, VD->getLocation(),
+                               std::string(A.memberName(VD)));
+  SlotOf[VD] = Slot;
+  if (ImplicitInit) {
+    emit(VD->getLocation(), constructFrom(Slot, *ImplicitInit));
+    becameLive(Slot);
+    return;
+  }
+  if (!Init) {
+    emit(VD->getLocation(), constructWith(Slot, ""));
+    becameLive(Slot);
+    return;
+  }
+  FullExpr FE;
+  FE.MarkersLeft = A.countMarkers(Init);
+  std::string InitText;
+  if (VD->getInitStyle() == VarDecl::CInit) {
+    const Expr *Written = Init->IgnoreImplicit();
+    if (isa<InitListExpr>(Written))
+      InitText = lowerExpr(Init, FE);
+    else if (T->isArrayType())
+      InitText = "{" + lowerExpr(Init, FE) + "}";
+    else
+      InitText = "(" + lowerExpr(Init, FE) + ")";
+  } else {
+    // `T x(args)` / `T x{args}`: the text after the name.
+    auto Written = Src.range(
+        SourceRange(afterName(VD, Src.sourceManager(), Src.langOptions()),
+                    VD->getEndLoc()));
+    if (!Written)
+      return fail(VD->getLocation(), "awaitc cannot rewrite this initializer");
+    // The range starts after the name token; make it start at '(' / '{'.
+    InitText = lowerExprInto(Init, *Written, FE);
+  }
+  emit(VD->getLocation(), constructWith(Slot, InitText));
+  becameLive(Slot);
+  endFullExpr(FE);
+}
+
+std::string FunctionLowering::lowerCondition(const Expr *Cond,
+                                             const VarDecl *CondVar,
+                                             const Stmt *Owner,
+                                             QualType SlotType) {
+  if (CondVar) {
+    const DeclStmt *DS = nullptr;
+    if (const auto *If = dyn_cast<IfStmt>(Owner))
+      DS = If->getConditionVariableDeclStmt();
+    else if (const auto *While = dyn_cast<WhileStmt>(Owner))
+      DS = While->getConditionVariableDeclStmt();
+    else if (const auto *Switch = dyn_cast<SwitchStmt>(Owner))
+      DS = Switch->getConditionVariableDeclStmt();
+    else if (const auto *For = dyn_cast<ForStmt>(Owner))
+      DS = For->getConditionVariableDeclStmt();
+    lowerVarDecl(CondVar, DS);
+    return referenceTo(CondVar);
+  }
+  if (!A.suspends(Cond))
+    return rewrite(Cond);
+  // The condition is a full-expression: its temporaries (the awaiters among
+  // them) die before the branch or body runs, so keep its value in a slot.
+  FullExpr FE;
+  FE.MarkersLeft = A.countMarkers(Cond);
+  std::string Value = lowerExpr(Cond, FE);
+  unsigned Slot =
+      addValueSlot("condition", SlotType, "value of a condition that awaits",
+                   Cond->getBeginLoc());
+  emit(Cond->getBeginLoc(), constructFrom(Slot, Value));
+  endFullExpr(FE);
+  return Model.Slots[Slot].Name;
+}
+
+void FunctionLowering::lowerIf(const IfStmt *If) {
+  if (If->isConstexpr())
+    return fail(If->getBeginLoc(),
+                "AWAIT or YIELD inside 'if constexpr' is not supported");
+  bool Wrapper =
+      If->getInit() || If->getConditionVariable() || A.suspends(If->getCond());
+  if (Wrapper)
+    openBlock();
+  if (If->getInit())
+    lowerStmt(If->getInit());
+  std::string Cond =
+      lowerCondition(If->getCond(), If->getConditionVariable(), If, Ctx.BoolTy);
+  std::string Text = "if (" + Cond + ") " + lowerAsBlock(If->getThen());
+  if (If->getElse())
+    Text += " else " + lowerAsBlock(If->getElse());
+  emit(If->getBeginLoc(), Text);
+  if (Wrapper)
+    emit(If->getBeginLoc(), closeBlock());
+}
+
+void FunctionLowering::lowerLoopCondition(const Expr *Cond,
+                                          const VarDecl *CondVar) {
+  const Stmt *Owner = A.parent(Cond);
+  std::string Value = lowerCondition(Cond, CondVar, Owner, Ctx.BoolTy);
+  emit(Cond->getBeginLoc(), "if (!(" + Value + ")) break;");
+}
+
+void FunctionLowering::lowerWhile(const WhileStmt *While) {
+  const Expr *Cond = While->getCond();
+  if (!A.suspends(Cond) && !While->getConditionVariable()) {
+    emit(While->getBeginLoc(),
+         "while (" + rewrite(Cond) + ") " + lowerAsBlock(While->getBody()));
+    return;
+  }
+  // `while (c) body` == `for (;;) { if (!c) break; body }`: continue then
+  // evaluates the condition again, as it should.
+  openBlock();
+  lowerLoopCondition(Cond, While->getConditionVariable());
+  lowerStmt(While->getBody());
+  emit(While->getBeginLoc(), "for (;;) " + closeBlock());
+}
+
+void FunctionLowering::lowerDo(const DoStmt *Do) {
+  if (!A.suspends(Do->getCond())) {
+    emit(Do->getBeginLoc(), "do " + lowerAsBlock(Do->getBody()) + " while (" +
+                                rewrite(Do->getCond()) + ");");
+    return;
+  }
+  std::string Continue = Names.fresh("continue_do");
+  ContinueLabels[Do] = Continue;
+  openBlock();
+  emit(Do->getBody()->getBeginLoc(), lowerAsBlock(Do->getBody()));
+  emitGenerated(Continue + ":;");
+  lowerLoopCondition(Do->getCond(), nullptr);
+  emit(Do->getBeginLoc(), "for (;;) " + closeBlock());
+}
+
+void FunctionLowering::lowerFor(const ForStmt *For) {
+  bool Wrapper = For->getInit() != nullptr;
+  if (Wrapper) {
+    openBlock();
+    lowerStmt(For->getInit());
+  }
+  const Expr *Cond = For->getCond();
+  const Expr *Inc = For->getInc();
+  if (!A.suspends(Cond) && !A.suspends(Inc) && !For->getConditionVariable()) {
+    emit(For->getBeginLoc(), "for (; " + (Cond ? rewrite(Cond) : "") + "; " +
+                                 (Inc ? rewrite(Inc) : "") + ") " +
+                                 lowerAsBlock(For->getBody()));
+  } else {
+    std::string Continue;
+    if (Inc) {
+      Continue = Names.fresh("continue_for");
+      ContinueLabels[For] = Continue;
+    }
+    openBlock();
+    if (Cond)
+      lowerLoopCondition(Cond, For->getConditionVariable());
+    emit(For->getBody()->getBeginLoc(), lowerAsBlock(For->getBody()));
+    if (Inc) {
+      emitGenerated(Continue + ":;");
+      FullExpr FE;
+      FE.MarkersLeft = A.countMarkers(Inc);
+      std::string Text = lowerExpr(Inc, FE);
+      emit(Inc->getBeginLoc(), Text + ";");
+      endFullExpr(FE);
+    }
+    emit(For->getBeginLoc(), "for (;;) " + closeBlock());
+  }
+  if (Wrapper)
+    emit(For->getBeginLoc(), closeBlock());
+}
+
+void FunctionLowering::lowerRangeFor(const CXXForRangeStmt *For) {
+  // for (decl : init) body
+  //   == { auto&& range = init; auto begin = ..., end = ...;
+  //        for (; begin != end; ++begin) { decl = *begin; body } }
+  // with range, begin and end in the frame.
+  const VarDecl *LoopVar = For->getLoopVariable();
+  if (isa<DecompositionDecl>(LoopVar))
+    return fail(LoopVar->getLocation(),
+                "structured bindings in a range-for that suspends are not "
+                "supported yet");
+  openBlock();
+  const Expr *RangeInit = For->getRangeInit();
+  FullExpr FE;
+  FE.MarkersLeft = A.countMarkers(RangeInit);
+  std::string RangeText = lowerExpr(RangeInit, FE);
+  std::string Range;
+  if (RangeInit->isPRValue()) {
+    unsigned Slot =
+        addValueSlot("range", RangeInit->getType(), "range of the for loop",
+                     RangeInit->getBeginLoc());
+    emit(RangeInit->getBeginLoc(), constructFrom(Slot, RangeText));
+    becameLive(Slot);
+    Range = Model.Slots[Slot].Name;
+  } else {
+    unsigned Slot =
+        addPointerSlot("range", RangeInit->getType(), "range of the for loop");
+    emit(RangeInit->getBeginLoc(),
+         constructFrom(Slot, "std::addressof(" + RangeText + ")"));
+    becameLive(Slot);
+    Range = "(*" + Model.Slots[Slot].Name + ")";
+  }
+  endFullExpr(FE);
+
+  auto IteratorInit = [&](const VarDecl *Var, const char *Member) {
+    const Expr *Init = Var->getInit()->IgnoreImplicit();
+    if (isa<CXXMemberCallExpr>(Init))
+      return Range + "." + Member + "()";
+    if (For->getRangeInit()->getType()->isArrayType())
+      return std::string("std::") + Member + "(" + Range + ")";
+    // Argument-dependent lookup, as the language does.
+    return std::string(Member) + "(" + Range + ")";
+  };
+  const VarDecl *BeginVar =
+      For->getBeginStmt() ? cast<VarDecl>(For->getBeginStmt()->getSingleDecl())
+                          : nullptr;
+  const VarDecl *EndVar =
+      For->getEndStmt() ? cast<VarDecl>(For->getEndStmt()->getSingleDecl())
+                        : nullptr;
+  if (!BeginVar || !EndVar)
+    return fail(For->getBeginLoc(), "awaitc cannot lower this range-for");
+  unsigned Begin = addValueSlot("begin", BeginVar->getType(),
+                                "iterator of the for loop", For->getBeginLoc());
+  emit(For->getBeginLoc(),
+       constructFrom(Begin, IteratorInit(BeginVar, "begin")));
+  becameLive(Begin);
+  unsigned End = addValueSlot("end", EndVar->getType(), "end of the for loop",
+                              For->getBeginLoc());
+  emit(For->getBeginLoc(), constructFrom(End, IteratorInit(EndVar, "end")));
+  becameLive(End);
+  std::string BeginName = Model.Slots[Begin].Name;
+  std::string EndName = Model.Slots[End].Name;
+
+  openBlock();
+  std::string Element = "*" + BeginName;
+  lowerVarDecl(LoopVar, For->getLoopVarStmt(), &Element);
+  lowerStmt(For->getBody());
+  std::string Body = closeBlock();
+  emit(For->getBeginLoc(), "for (; " + BeginName + " != " + EndName + "; ++" +
+                               BeginName + ") " + Body);
+  emit(For->getBeginLoc(), closeBlock());
+}
+
+void FunctionLowering::lowerSwitch(const SwitchStmt *Switch) {
+  const auto *Body = dyn_cast<CompoundStmt>(Switch->getBody());
+  if (!Body)
+    return fail(Switch->getBeginLoc(),
+                "a switch that suspends must have a braced body");
+  openBlock();
+  if (Switch->getInit())
+    lowerStmt(Switch->getInit());
+  std::string Cond =
+      lowerCondition(Switch->getCond(), Switch->getConditionVariable(), Switch,
+                     Switch->getCond()->getType());
+  openBlock(/*GuardsGoToParent=*/true);
+  lowerChildren(Body);
+  std::string BodyText = closeBlock();
+  emit(Switch->getBeginLoc(), "switch (" + Cond + ") " + BodyText);
+  emit(Switch->getBeginLoc(), closeBlock());
+}
+
+const Expr *FunctionLowering::userReturnValue(const ReturnStmt *R) const {
+  const Expr *V = R->getRetValue();
+  if (!V)
+    return nullptr;
+  // `return value;` in a Coro<T> body type-checks through Coro's converting
+  // constructor; the user's expression is its argument.
+  const Expr *Inner = V->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Inner))
+    if (Construct->getNumArgs() == 1 &&
+        Construct->getType()->getAsCXXRecordDecl() ==
+            Fn.getReturnType()->getAsCXXRecordDecl())
+      return Construct->getArg(0)->IgnoreImplicit();
+  return V;
+}
+
+std::string FunctionLowering::returnText(const ReturnStmt *R,
+                                         const std::string &Value) {
+  const Expr *V = userReturnValue(R);
+  bool ReturnsValue = A.function().Kind == CoroutineKind::Async &&
+                      !A.function().ResultType->isVoidType();
+  if (!V)
+    return "return;";
+  if (!ReturnsValue)
+    return "{ " + Value + "; return; }";
+  std::string Moved = Value;
+  // `return local;` moves, as C++ does for a returned local or parameter.
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(V->IgnoreParens()))
+    if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (VD->hasLocalStorage() && !VD->getType()->isReferenceType() &&
+          !VD->getType().isVolatileQualified())
+        Moved = "std::move(" + Value + ")";
+  return "{ awaitc_return_value(" + Moved + "); return; }";
+}
+
+void FunctionLowering::lowerReturn(const ReturnStmt *R) {
+  const Expr *V = userReturnValue(R);
+  FullExpr FE;
+  FE.MarkersLeft = A.countMarkers(V);
+  std::string Value = lowerExpr(V, FE);
+  std::string Text = returnText(R, Value);
+  // The return value is set before the temporaries of its expression die.
+  if (Text.front() == '{')
+    Text = Text.substr(2, Text.size() - 4 - std::string(" return;").size());
+  else
+    Text.clear();
+  if (!Text.empty())
+    emit(R->getBeginLoc(), Text);
+  endFullExpr(FE);
+  emit(R->getBeginLoc(), "return;");
+}
+
+void FunctionLowering::lowerExprStmt(const Expr *E) {
+  if (const CallExpr *Marker = asMarker(E->IgnoreImplicit()))
+    if (markerKindOf(*Marker) == MarkerKind::Yield)
+      return lowerYield(Marker);
+  FullExpr FE;
+  FE.MarkersLeft = A.countMarkers(E);
+  std::string Text = lowerExpr(E, FE);
+  emit(E->getBeginLoc(), Text + ";");
+  endFullExpr(FE);
+}
+
+void FunctionLowering::lowerYield(const CallExpr *Marker) {
+  const Expr *Arg = Marker->getArg(0);
+  FullExpr FE;
+  FE.MarkersLeft = A.countMarkers(Arg);
+  std::string Value = lowerExpr(Arg, FE);
+  QualType ValueType = A.function().ResultType.getUnqualifiedType();
+  unsigned Slot = addValueSlot("yielded", ValueType, "the value of a YIELD",
+                               Marker->getBeginLoc());
+  emit(Marker->getBeginLoc(), constructFrom(Slot, Value));
+  becameLive(Slot);
+  FE.Temps.push_back(Slot);
+  int State = addState(Marker->getBeginLoc());
+  emit(Marker->getBeginLoc(), "awaitc_yield_at(" + std::to_string(State) +
+                                  ", " + Model.Slots[Slot].Name + ");");
+  emitSuspension(State, "", Marker->getBeginLoc());
+  endFullExpr(FE);
+}
+
+// --- Expressions -------------------------------------------------------------
+
+std::string FunctionLowering::lowerExpr(const Expr *E, FullExpr &FE) {
+  if (Failed || !E)
+    return "";
+  if (!A.suspends(E))
+    return rewrite(E);
+  if (const CallExpr *Marker = asMarker(E)) {
+    if (markerKindOf(*Marker) == MarkerKind::Yield) {
+      fail(Marker->getBeginLoc(),
+           "YIELD must be a statement of its own, not part of an expression");
+      return "";
+    }
+    return lowerAwait(Marker, FE);
+  }
+  if (isa<LambdaExpr, StmtExpr, BlockExpr, CXXDefaultArgExpr,
+          CXXDefaultInitExpr>(E)) {
+    fail(E->getBeginLoc(), "awaitc cannot transform a suspension here");
+    return "";
+  }
+  if (const auto *Op = dyn_cast<BinaryOperator>(E))
+    if (Op->isLogicalOp() && A.suspends(Op->getRHS()))
+      return lowerShortCircuit(Op, FE);
+  if (const auto *Op = dyn_cast<AbstractConditionalOperator>(E))
+    if (A.suspends(Op->getTrueExpr()) || A.suspends(Op->getFalseExpr()))
+      return lowerConditional(Op, FE);
+  auto R = exprRange(E);
+  std::vector<Edit> Edits = lowerOperands(E, FE);
+  if (!R) {
+    // Implicit nodes (conversions, temporaries) have their operand's text.
+    if (Edits.size() == 1)
+      return Edits.front().Text;
+    fail(E->getBeginLoc(), "awaitc cannot rewrite this expression");
+    return "";
+  }
+  return splice(*R, std::move(Edits));
+}
+
+std::string FunctionLowering::lowerExprInto(const Expr *E, ByteRange Outer,
+                                            FullExpr &FE) {
+  auto R = exprRange(E);
+  if (R &&
+      (asMarker(E) ||
+       isa<BinaryOperator, AbstractConditionalOperator>(E->IgnoreImplicit())) &&
+      Outer.contains(*R)) {
+    std::string Text = lowerExpr(E, FE);
+    return splice(Outer, {{*R, Text}});
+  }
+  const Expr *Inner = E;
+  // Look through the implicit nodes whose text is the whole initializer.
+  while (true) {
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Inner))
+      Inner = Cleanups->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Inner))
+      Inner = Bind->getSubExpr();
+    else if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Inner))
+      Inner = Cast->getSubExpr();
+    else
+      break;
+  }
+  R = exprRange(Inner);
+  if (R && Outer.contains(*R) &&
+      !isa<CXXConstructExpr, InitListExpr, ParenListExpr>(Inner)) {
+    std::string Text = lowerExpr(Inner, FE);
+    return splice(Outer, {{*R, Text}});
+  }
+  return splice(Outer, lowerOperands(Inner, FE));
+}
+
+Sequencing FunctionLowering::sequencingOf(const Expr *E) const {
+  if (const auto *Op = dyn_cast<BinaryOperator>(E)) {
+    if (Op->isAssignmentOp())
+      return Sequencing::RightToLeft;
+    switch (Op->getOpcode()) {
+    case BO_Shl:
+    case BO_Shr:
+    case BO_Comma:
+    case BO_LAnd:
+    case BO_LOr:
+    case BO_PtrMemD:
+    case BO_PtrMemI:
+      return Sequencing::LeftToRight;
+    default:
+      return Sequencing::Unsequenced;
+    }
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    // An overloaded operator keeps the built-in operator's sequencing.
+    switch (Op->getOperator()) {
+    case OO_Equal:
+    case OO_PlusEqual:
+    case OO_MinusEqual:
+    case OO_StarEqual:
+    case OO_SlashEqual:
+    case OO_PercentEqual:
+    case OO_CaretEqual:
+    case OO_AmpEqual:
+    case OO_PipeEqual:
+    case OO_LessLessEqual:
+    case OO_GreaterGreaterEqual:
+      return Sequencing::RightToLeft;
+    case OO_LessLess:
+    case OO_GreaterGreater:
+    case OO_Comma:
+    case OO_AmpAmp:
+    case OO_PipePipe:
+    case OO_Subscript:
+    case OO_ArrowStar:
+      return Sequencing::LeftToRight;
+    case OO_Call:
+      return Sequencing::CalleeFirst;
+    default:
+      return Sequencing::Unsequenced;
+    }
+  }
+  if (isa<ArraySubscriptExpr>(E))
+    return Sequencing::LeftToRight;
+  if (isa<CallExpr>(E))
+    return Sequencing::CalleeFirst;
+  if (isa<InitListExpr>(E))
+    return Sequencing::LeftToRight;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    return Construct->isListInitialization() ? Sequencing::LeftToRight
+                                             : Sequencing::Unsequenced;
+  return Sequencing::Unsequenced;
+}
+
+/// The operands of \p E that the lowering may have to rewrite, in source
+/// order. For an overloaded operator the callee is the operator token.
+static std::vector<const Expr *> operandsOf(const Expr *E) {
+  std::vector<const Expr *> Operands;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    for (const Expr *Arg : Op->arguments())
+      Operands.push_back(Arg);
+    return Operands;
+  }
+  for (const Stmt *Child : E->children())
+    if (const auto *ChildExpr = dyn_cast_or_null<Expr>(Child))
+      Operands.push_back(ChildExpr);
+  return Operands;
+}
+
+std::vector<Edit> FunctionLowering::lowerOperands(const Expr *E, FullExpr &FE) {
+  std::vector<Edit> Edits;
+  std::vector<const Expr *> Operands = operandsOf(E);
+  Sequencing Order = sequencingOf(E);
+  std::vector<size_t> Evaluation(Operands.size());
+  for (size_t I = 0; I < Operands.size(); ++I)
+    Evaluation[I] = I;
+  if (Order == Sequencing::RightToLeft)
+    std::reverse(Evaluation.begin(), Evaluation.end());
+
+  // Operands sequenced before the last one that suspends must be evaluated
+  // (into frame slots) before that suspension; the others may be evaluated
+  // after it, in the final expression.
+  size_t LastSuspending = Operands.size();
+  for (size_t Pos = 0; Pos < Evaluation.size(); ++Pos)
+    if (A.suspends(Operands[Evaluation[Pos]]))
+      LastSuspending = Pos;
+  bool AnyArgumentSuspends = false;
+  if (Order == Sequencing::CalleeFirst)
+    for (size_t I = 1; I < Operands.size(); ++I)
+      AnyArgumentSuspends |= A.suspends(Operands[I]);
+
+  for (size_t Pos = 0; Pos < Evaluation.size() && !Failed; ++Pos) {
+    size_t I = Evaluation[Pos];
+    const Expr *Operand = Operands[I];
+    bool Early = false;
+    if (Order == Sequencing::LeftToRight || Order == Sequencing::RightToLeft)
+      Early = LastSuspending != Operands.size() && Pos < LastSuspending;
+    if (Order == Sequencing::CalleeFirst && I == 0)
+      Early = AnyArgumentSuspends;
+    if (Early && isStable(Operand))
+      Early = false;
+    if (!Early && !A.suspends(Operand))
+      continue;
+    auto R = exprRange(Operand);
+    // The object of a member call: spill the object, not the bound member.
+    if (Early && !A.suspends(Operand))
+      if (const auto *Member = dyn_cast<MemberExpr>(Operand->IgnoreParens()))
+        if (isa<CXXMethodDecl>(Member->getMemberDecl())) {
+          const Expr *Object = Member->getBase();
+          if (isStable(Object))
+            continue;
+          auto ObjectRange = exprRange(Object);
+          if (!ObjectRange) {
+            fail(Object->getBeginLoc(), "awaitc cannot rewrite this call");
+            return Edits;
+          }
+          std::string Text = spill(Object, rewrite(Object), FE);
+          Edits.push_back({*ObjectRange, Text});
+          continue;
+        }
+    if (!R) {
+      fail(Operand->getBeginLoc(),
+           "awaitc cannot rewrite this operand: its text is not in this "
+           "file (is it inside a macro?)");
+      return Edits;
+    }
+    std::string Text = lowerExpr(Operand, FE);
+    if (Early)
+      Text = spill(Operand, Text, FE);
+    Edits.push_back({*R, Text});
+  }
+  return Edits;
+}
+
+bool FunctionLowering::isStable(const Expr *E) const {
+  // Evaluating these early or late gives the same result: constants, and
+  // names of objects (not their values, which a suspension may change).
+  E = E->IgnoreParens();
+  if (isa<IntegerLiteral, FloatingLiteral, CharacterLiteral, StringLiteral,
+          CXXBoolLiteralExpr, CXXNullPtrLiteralExpr, CXXThisExpr>(E))
+    return true;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return isa<VarDecl, FunctionDecl, EnumConstantDecl>(Ref->getDecl());
+  if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E))
+    switch (Cast->getCastKind()) {
+    case CK_FunctionToPointerDecay:
+    case CK_ArrayToPointerDecay:
+    case CK_NoOp:
+    case CK_DerivedToBase:
+    case CK_UncheckedDerivedToBase:
+      return isStable(Cast->getSubExpr());
+    default:
+      return false;
+    }
+  if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+    if (!isa<FieldDecl>(Member->getMemberDecl()))
+      return false;
+    if (Member->isArrow())
+      return isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts());
+    return isStable(Member->getBase());
+  }
+  return false;
+}
+
+std::string FunctionLowering::spill(const Expr *E, const std::string &Text,
+                                    FullExpr &FE) {
+  QualType T = E->getType();
+  if (E->isPRValue()) {
+    if (T->isVoidType()) {
+      emit(E->getBeginLoc(), Text + ";");
+      return "void()";
+    }
+    unsigned Slot = addValueSlot("temporary", T,
+                                 "a value computed before "
+                                 "a suspension",
+                                 E->getBeginLoc());
+    emit(E->getBeginLoc(), constructFrom(Slot, Text));
+    becameLive(Slot);
+    FE.Temps.push_back(Slot);
+    return slotValue(Slot, E);
+  }
+  if (E->refersToBitField()) {
+    fail(E->getBeginLoc(), "awaitc cannot keep a reference to a bit-field "
+                           "across a suspension; copy it first");
+    return "";
+  }
+  unsigned Slot = addPointerSlot("operand", T,
+                                 "an object referred to across "
+                                 "a suspension");
+  emit(E->getBeginLoc(), constructFrom(Slot, "std::addressof(" + Text + ")"));
+  becameLive(Slot);
+  FE.Temps.push_back(Slot);
+  return slotValue(Slot, E);
+}
+
+std::string FunctionLowering::slotValue(unsigned Slot, const Expr *Of) const {
+  const FrameSlot &S = Model.Slots[Slot];
+  if (S.Kind == FrameSlot::Storage::Pointer)
+    return Of && Of->isXValue() ? "std::move(*" + S.Name + ")"
+                                : "(*" + S.Name + ")";
+  if (S.Kind == FrameSlot::Storage::Plain)
+    return S.Name;
+  return "std::move(" + S.Name + ")";
+}
+
+std::string FunctionLowering::lowerAwait(const CallExpr *Marker, FullExpr &FE) {
+  const Expr *Arg = Marker->getArg(0);
+  std::string Awaitable = lowerExpr(Arg, FE);
+  if (FE.MarkersLeft > 0)
+    --FE.MarkersLeft;
+  bool Last = FE.MarkersLeft == 0;
+  SourceLocation Loc = Marker->getBeginLoc();
+
+  std::string ArgType = printType(Arg->getType(), Loc);
+  if (Arg->isLValue())
+    ArgType += "&";
+  else if (Arg->isXValue())
+    ArgType += "&&";
+  std::string AwaiterType = "awaitc::detail::awaiter_t<" + ArgType + ">";
+  int State = addState(Loc);
+  FrameSlot Awaiter;
+  Awaiter.Name = Names.fresh("await_" + std::to_string(State));
+  Awaiter.Type = AwaiterType;
+  Awaiter.Kind = FrameSlot::Storage::Manual;
+  Awaiter.NeedsDestruction = true;
+  Awaiter.Comment = "awaiter of the AWAIT on line " +
+                    std::to_string(Src.line(Src.offset(Loc)));
+  Model.Slots.push_back(Awaiter);
+  unsigned Slot = Model.Slots.size() - 1;
+  Model.Slots[Slot].Guard = Names.fresh(Awaiter.Name + "_guard");
+  for (auto It = Blocks.rbegin(); It != Blocks.rend(); ++It)
+    if (!It->GuardsGoToParent) {
+      It->GuardedSlots.push_back(Slot);
+      break;
+    }
+  emit(Loc, "::new (awaitc::detail::storage_of(" + Awaiter.Name + ")) " +
+                AwaiterType + "(awaitc::detail::get_awaiter(" + Awaitable +
+                "));");
+  becameLive(Slot);
+  FE.Temps.push_back(Slot);
+  // The state records what is alive while suspended here, the awaiter too.
+  Model.States[State - 1].Live = Live;
+  emitSuspension(State,
+                 "awaitc_suspend_at(" + std::to_string(State) + ", " +
+                     Awaiter.Name + ")",
+                 Loc);
+
+  std::string Result = Awaiter.Name + ".await_resume()";
+  if (Last)
+    return Result;
+  // Another suspension follows in this full-expression: take the result
+  // now, so that an exception surfaces here, in C++'s order.
+  if (Marker->getType()->isVoidType()) {
+    emit(Loc, Result + ";");
+    return "void()";
+  }
+  return spill(Marker, Result, FE);
+}
+
+std::string FunctionLowering::lowerShortCircuit(const BinaryOperator *Op,
+                                                FullExpr &FE) {
+  bool IsAnd = Op->getOpcode() == BO_LAnd;
+  std::string Left = lowerExpr(Op->getLHS(), FE);
+  unsigned Slot = addValueSlot("condition", Ctx.BoolTy,
+                               std::string("result of ") +
+                                   (IsAnd ? "&&" : "||") + " that awaits",
+                               Op->getOperatorLoc());
+  std::string Name = Model.Slots[Slot].Name;
+  emit(Op->getOperatorLoc(), Name + " = " + Left + ";");
+  // The right operand runs only when needed; its temporaries die with it.
+  unsigned RightMarkers = A.countMarkers(Op->getRHS());
+  FE.MarkersLeft -= std::min(FE.MarkersLeft, RightMarkers);
+  openBlock();
+  FullExpr Right;
+  Right.MarkersLeft = RightMarkers;
+  std::string RightText = lowerExpr(Op->getRHS(), Right);
+  emit(Op->getRHS()->getBeginLoc(), Name + " = " + RightText + ";");
+  endFullExpr(Right);
+  emit(Op->getOperatorLoc(),
+       std::string("if (") + (IsAnd ? "" : "!") + Name + ") " + closeBlock());
+  return Name;
+}
+
+std::string
+FunctionLowering::lowerConditional(const AbstractConditionalOperator *Op,
+                                   FullExpr &FE) {
+  if (isa<BinaryConditionalOperator>(Op)) {
+    fail(Op->getBeginLoc(), "AWAIT in a GNU '?:' without a middle operand is "
+                            "not supported");
+    return "";
+  }
+  std::string Cond = lowerExpr(Op->getCond(), FE);
+  QualType T = Op->getType();
+  std::optional<unsigned> Slot;
+  if (!T->isVoidType()) {
+    Slot = Op->isPRValue()
+               ? addValueSlot("choice", T, "result of ?: that awaits",
+                              Op->getBeginLoc())
+               : addPointerSlot("choice", T, "result of ?: that awaits");
+  }
+  auto Branch = [&](const Expr *E) {
+    unsigned Markers = A.countMarkers(E);
+    FE.MarkersLeft -= std::min(FE.MarkersLeft, Markers);
+    openBlock();
+    FullExpr Sub;
+    Sub.MarkersLeft = Markers;
+    std::string Value = lowerExpr(E, Sub);
+    if (!Slot)
+      emit(E->getBeginLoc(), Value + ";");
+    else if (Op->isPRValue())
+      emit(E->getBeginLoc(), constructFrom(*Slot, Value));
+    else
+      emit(E->getBeginLoc(),
+           constructFrom(*Slot, "std::addressof(" + Value + ")"));
+    endFullExpr(Sub);
+    if (Slot && !Model.Slots[*Slot].Guard.empty())
+      emit(E->getBeginLoc(), Model.Slots[*Slot].Guard + ".arm();");
+    return closeBlock();
+  };
+  std::string True = Branch(Op->getTrueExpr());
+  std::string False = Branch(Op->getFalseExpr());
+  emit(Op->getBeginLoc(), "if (" + Cond + ") " + True + " else " + False);
+  if (!Slot)
+    return "void()";
+  Live.push_back(*Slot);
+  FE.Temps.push_back(*Slot);
+  return slotValue(*Slot, Op);
+}
+
+void FunctionLowering::endFullExpr(FullExpr &FE) {
+  for (auto It = FE.Temps.rbegin(); It != FE.Temps.rend(); ++It) {
+    std::string Destroy = destroyNow(*It);
+    if (!Destroy.empty())
+      emitGenerated(Destroy);
+  }
+  FE.Temps.clear();
+}
+
+// --- Frame slots -------------------------------------------------------------
+
+static bool needsDestruction(QualType T) {
+  return T->isDependentType() || T.isDestructedType() != QualType::DK_none;
+}
+
+unsigned FunctionLowering::addValueSlot(const std::string &Base, QualType T,
+                                        const std::string &Comment,
+                                        SourceLocation Loc,
+                                        const std::string &Exact) {
+  FrameSlot Slot;
+  Slot.Name = Exact.empty() ? Names.fresh(Base) : Exact;
+  Slot.Type = printType(T, Loc);
+  bool Plain =
+      T->isScalarType() && !T.isConstQualified() && !T.isVolatileQualified();
+  Slot.Kind = Plain ? FrameSlot::Storage::Plain : FrameSlot::Storage::Manual;
+  Slot.NeedsDestruction = !Plain && needsDestruction(T);
+  Slot.Comment = Comment;
+  Model.Slots.push_back(Slot);
+  unsigned Index = Model.Slots.size() - 1;
+  if (Model.Slots[Index].NeedsDestruction) {
+    Model.Slots[Index].Guard = Names.fresh(Model.Slots[Index].Name + "_guard");
+    for (auto It = Blocks.rbegin(); It != Blocks.rend(); ++It)
+      if (!It->GuardsGoToParent) {
+        It->GuardedSlots.push_back(Index);
+        break;
+      }
+  }
+  return Index;
+}
+
+unsigned FunctionLowering::addPointerSlot(const std::string &Base,
+                                          QualType Pointee,
+                                          const std::string &Comment,
+                                          const std::string &Exact) {
+  FrameSlot Slot;
+  Slot.Name = Exact.empty() ? Names.fresh(Base) : Exact;
+  Slot.Type = printType(Pointee, Fn.getLocation());
+  Slot.Kind = FrameSlot::Storage::Pointer;
+  Slot.Comment = Comment;
+  Model.Slots.push_back(Slot);
+  return Model.Slots.size() - 1;
+}
+
+std::string FunctionLowering::constructWith(unsigned Index,
+                                            const std::string &Init) {
+  const FrameSlot &Slot = Model.Slots[Index];
+  std::string Code;
+  if (Slot.Kind == FrameSlot::Storage::Plain) {
+    if (Init.empty())
+      return "";
+    // `int x(5)` / `int x{5}` / `int x = 5` all assign a scalar.
+    std::string Value = Init;
+    if (Value.front() == '(' && Value.back() == ')')
+      Value = Value.substr(1, Value.size() - 2);
+    return Slot.Name + " = " + Value + ";";
+  }
+  Code = "::new (awaitc::detail::storage_of(" + Slot.Name + ")) " + Slot.Type +
+         Init + ";";
+  return Code;
+}
+
+std::string FunctionLowering::constructFrom(unsigned Index,
+                                            const std::string &Value) {
+  const FrameSlot &Slot = Model.Slots[Index];
+  if (Slot.Kind != FrameSlot::Storage::Manual)
+    return Slot.Name + " = " + Value + ";";
+  return constructWith(Index, "(" + Value + ")");
+}
+
+void FunctionLowering::becameLive(unsigned Index) {
+  const FrameSlot &Slot = Model.Slots[Index];
+  if (!Slot.Guard.empty())
+    emitGenerated(Slot.Guard + ".arm();");
+  if (Slot.NeedsDestruction)
+    Live.push_back(Index);
+}
+
+std::string FunctionLowering::destroyNow(unsigned Index) {
+  auto It = std::find(Live.begin(), Live.end(), Index);
+  if (It != Live.end())
+    Live.erase(It);
+  const FrameSlot &Slot = Model.Slots[Index];
+  if (Slot.Guard.empty())
+    return "";
+  return Slot.Guard + ".destroy();";
+}
+
+int FunctionLowering::addState(SourceLocation Loc) {
+  SuspendState State;
+  State.Id = Model.States.size() + 1;
+  State.Line = Src.line(Src.offset(Loc));
+  State.Live = Live;
+  Model.States.push_back(State);
+  return State.Id;
+}
+
+void FunctionLowering::emitSuspension(int State, const std::string &Condition,
+                                      SourceLocation Loc) {
+  Model.States[State - 1].Live = Live;
+  if (Condition.empty())
+    emit(Loc, "return;");
+  else
+    emit(Loc, "if (" + Condition + ") return;");
+  std::string Label = Names.fresh("resume_" + std::to_string(State));
+  current().Dispatch.push_back({State, Label, true});
+  emitGenerated(Label + ":;");
+}
+
+// --- Blocks
+// -------------------------------------------------------------------
+
+void FunctionLowering::openBlock(bool GuardsGoToParent) {
+  Blocks.emplace_back();
+  Blocks.back().GuardsGoToParent = GuardsGoToParent;
+}
+
+std::string FunctionLowering::closeBlock() {
+  Block B = std::move(Blocks.back());
+  Blocks.pop_back();
+  bool Root = Blocks.empty();
+  std::string Inner = indent() + "  ";
+  std::string Head;
+  std::string EntryLabel;
+  if (!Root && !B.Dispatch.empty()) {
+    EntryLabel =
+        Names.fresh("enter_" + std::to_string(B.Dispatch.front().State));
+    Head += generatedMark() + Inner + EntryLabel + ":;\n";
+  }
+  // Guards of the slots this block owns; they are declared before any
+  // label a jump could target, and armed for the slots alive on re-entry.
+  std::vector<unsigned> Guards = B.GuardedSlots;
+  for (unsigned Index : Guards) {
+    const FrameSlot &Slot = Model.Slots[Index];
+    Head += generatedMark() + Inner + "awaitc::detail::LocalGuard<" +
+            Slot.Type + "> " + Slot.Guard + "(*this, " + Slot.Name + ");\n";
+  }
+  if (!B.Dispatch.empty()) {
+    Head += generatedMark() + Inner + "switch (" + ResumeAt + ") {\n";
+    for (const DispatchEntry &Entry : B.Dispatch) {
+      std::string Case = "case " + std::to_string(Entry.State) + ":";
+      const std::vector<unsigned> &LiveThere =
+          Model.States[Entry.State - 1].Live;
+      for (unsigned Index : Guards)
+        if (std::find(LiveThere.begin(), LiveThere.end(), Index) !=
+            LiveThere.end())
+          Case += " " + Model.Slots[Index].Guard + ".arm();";
+      if (Entry.Leaf)
+        Case += " " + ResumeAt + " = 0;";
+      Case += " goto " + Entry.Target + ";";
+      Head += generatedMark() + Inner + Case + "\n";
+    }
+    Head += generatedMark() + Inner + "}\n";
+  }
+  if (!Root) {
+    Block &Parent = Blocks.back();
+    for (const DispatchEntry &Entry : B.Dispatch)
+      Parent.Dispatch.push_back({Entry.State, EntryLabel, false});
+  }
+  if (Root)
+    return Head + B.Text;
+  return "{\n" + Head + B.Text + generatedMark() + indent() + "}";
+}
+
+void FunctionLowering::emit(SourceLocation Loc, const std::string &Code) {
+  if (Code.empty())
+    return;
+  current().Text +=
+      lineMark(Src.line(Src.offset(Loc))) + indent() + Code + "\n";
+}
+
+void FunctionLowering::emitGenerated(const std::string &Code) {
+  if (Code.empty())
+    return;
+  current().Text += generatedMark() + indent() + Code + "\n";
+}
+
+// --- Text
+// ----------------------------------------------------------------------
+
+std::string FunctionLowering::rewrite(const Stmt *S) {
+  if (!S)
+    return "";
+  std::optional<ByteRange> R;
+  if (const auto *E = dyn_cast<Expr>(S))
+    R = exprRange(E);
+  else
+    R = Src.range(S);
+  if (!R) {
+    fail(S->getBeginLoc(), "awaitc cannot copy this code: it is not "
+                           "contiguous text in this file (inside a macro?)");
+    return "";
+  }
+  return rewriteRange(*R, S);
+}
+
+std::string FunctionLowering::rewriteRange(ByteRange R, const Stmt *Root) {
+  std::vector<Edit> Edits;
+  if (Root) {
+    if (auto Whole = editFor(Root, false))
+      Edits.push_back(*Whole);
+    else
+      collectEdits(Root, Edits, false);
+  }
+  return splice(R, std::move(Edits));
+}
+
+void FunctionLowering::collectEdits(const Stmt *S, std::vector<Edit> &Out,
+                                    bool InLambda) {
+  for (const Stmt *Child : S->children()) {
+    if (!Child)
+      continue;
+    bool ChildInLambda = InLambda || isa<LambdaExpr>(S);
+    if (auto E = editFor(Child, ChildInLambda)) {
+      Out.push_back(*E);
+      continue;
+    }
+    collectEdits(Child, Out, ChildInLambda);
+  }
+}
+
+std::optional<Edit> FunctionLowering::editFor(const Stmt *S, bool InLambda) {
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+    const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!VD || !A.isHoisted(VD))
+      return std::nullopt;
+    std::string Text = referenceTo(VD);
+    if (Text == VD->getName())
+      return std::nullopt;
+    auto R = Src.range(Ref);
+    if (!R) {
+      fail(Ref->getLocation(), "'" + VD->getNameAsString() +
+                                   "' lives across a suspension and is used "
+                                   "inside a macro here; awaitc cannot "
+                                   "rewrite the macro's use of it");
+      return std::nullopt;
+    }
+    return Edit{*R, Text};
+  }
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+    for (const LambdaCapture &Capture : Lambda->captures()) {
+      if (!Capture.capturesVariable())
+        continue;
+      const auto *VD = dyn_cast<VarDecl>(Capture.getCapturedVar());
+      if (!VD || !A.isHoisted(VD))
+        continue;
+      if (Capture.isImplicit() && Capture.getCaptureKind() == LCK_ByRef)
+        continue; // reaches the frame member through the captured `this`
+      fail(Capture.getLocation(),
+           "a lambda capturing '" + VD->getNameAsString() +
+               "', which lives across a suspension, must capture it "
+               "implicitly by reference ([&]) for now");
+      return std::nullopt;
+    }
+    return std::nullopt;
+  }
+  if (InLambda)
+    return std::nullopt;
+  if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
+    auto R = statementRange(Return);
+    if (!R) {
+      fail(Return->getBeginLoc(), "awaitc cannot rewrite this return");
+      return std::nullopt;
+    }
+    const Expr *V = userReturnValue(Return);
+    return Edit{*R, returnText(Return, V ? rewrite(V) : "")};
+  }
+  if (const auto *Continue = dyn_cast<ContinueStmt>(S)) {
+    auto It = ContinueLabels.find(continueTarget(Continue));
+    if (It == ContinueLabels.end())
+      return std::nullopt;
+    auto R = Src.range(Continue);
+    if (!R)
+      return std::nullopt;
+    return Edit{*R, "goto " + It->second};
+  }
+  return std::nullopt;
+}
+
+const Stmt *FunctionLowering::continueTarget(const ContinueStmt *C) const {
+  for (const Stmt *P = A.parent(C); P; P = A.parent(P))
+    if (isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(P))
+      return P;
+  return nullptr;
+}
+
+std::string FunctionLowering::splice(ByteRange Outer, std::vector<Edit> Edits) {
+  std::sort(Edits.begin(), Edits.end(), [](const Edit &L, const Edit &R) {
+    return L.Range.Begin < R.Range.Begin;
+  });
+  std::string Out;
+  unsigned Pos = Outer.Begin;
+  for (const Edit &E : Edits) {
+    if (E.Range.Begin < Pos || E.Range.End > Outer.End) {
+      fail(Src.location(E.Range.Begin),
+           "awaitc cannot rewrite overlapping code here");
+      return Out;
+    }
+    Out += Src.text({Pos, E.Range.Begin}).str();
+    Out += E.Text;
+    Pos = E.Range.End;
+    if (E.Text.find('\n') != std::string::npos ||
+        E.Text.find('\x01') != std::string::npos)
+      Out += lineMark(Src.line(Pos));
+  }
+  Out += Src.text({Pos, Outer.End}).str();
+  return Out;
+}
+
+std::optional<ByteRange> FunctionLowering::exprRange(const Expr *E) const {
+  if (const CallExpr *Marker = asMarker(E->IgnoreImplicit()))
+    return Src.markerRange(Marker);
+  return Src.range(E);
+}
+
+/// Whether the text of \p S as a statement ends with a ';' that its source
+/// range leaves out.
+static bool endsWithSemicolon(const Stmt *S) {
+  if (isa<Expr, ReturnStmt, BreakStmt, ContinueStmt, GotoStmt, DoStmt,
+          IndirectGotoStmt>(S))
+    return true;
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    return endsWithSemicolon(If->getElse() ? If->getElse() : If->getThen());
+  if (const auto *While = dyn_cast<WhileStmt>(S))
+    return endsWithSemicolon(While->getBody());
+  if (const auto *For = dyn_cast<ForStmt>(S))
+    return endsWithSemicolon(For->getBody());
+  if (const auto *For = dyn_cast<CXXForRangeStmt>(S))
+    return endsWithSemicolon(For->getBody());
+  if (const auto *Switch = dyn_cast<SwitchStmt>(S))
+    return endsWithSemicolon(Switch->getBody());
+  if (const auto *Label = dyn_cast<LabelStmt>(S))
+    return endsWithSemicolon(Label->getSubStmt());
+  if (const auto *Case = dyn_cast<SwitchCase>(S))
+    return endsWithSemicolon(Case->getSubStmt());
+  if (const auto *Attributed = dyn_cast<AttributedStmt>(S))
+    return endsWithSemicolon(Attributed->getSubStmt());
+  return false;
+}
+
+std::optional<ByteRange> FunctionLowering::statementRange(const Stmt *S) const {
+  auto R = Src.range(S);
+  if (!R || !endsWithSemicolon(S))
+    return R;
+  // Skip white space and comments to the ';'.
+  SourceLocation End = Src.location(R->End);
+  std::optional<Token> Next = Lexer::findNextToken(
+      End.getLocWithOffset(-1), Src.sourceManager(), Src.langOptions());
+  if (Next && Next->is(tok::semi)) {
+    unsigned SemiEnd = Src.offset(Next->getLocation()) + 1;
+    if (SemiEnd > R->End)
+      R->End = SemiEnd;
+  }
+  return R;
+}
+
+std::string FunctionLowering::referenceTo(const VarDecl *VD) const {
+  auto It = SlotOf.find(VD);
+  std::string Name =
+      A.isHoisted(VD) ? std::string(A.memberName(VD)) : VD->getNameAsString();
+  if (It != SlotOf.end() &&
+      Model.Slots[It->second].Kind == FrameSlot::Storage::Pointer)
+    return "(*" + Name + ")";
+  if (A.isHoisted(VD) && VD->getType()->isReferenceType())
+    return "(*" + Name + ")";
+  return Name;
+}
+
+std::string FunctionLowering::printType(QualType T, SourceLocation Loc) {
+  PrintingPolicy Policy(Ctx.getLangOpts());
+  Policy.SuppressUnwrittenScope = true;
+  Policy.SuppressTagKeyword = true;
+  Policy.FullyQualifiedName = true;
+  std::string Text =
+      TypeName::getFullyQualifiedName(T, Ctx, Policy,
+                                      /*WithGlobalNsPrefix=*/false);
+  const Type *Base = T->getBaseElementTypeUnsafe();
+  if (const auto *Pointee = Base->getPointeeType().getTypePtrOrNull())
+    Base = Pointee;
+  const CXXRecordDecl *Record = Base->getAsCXXRecordDecl();
+  bool Unnamed = Text.find("(lambda") != std::string::npos ||
+                 Text.find("(unnamed") != std::string::npos ||
+                 Text.find("(anonymous") != std::string::npos;
+  bool Local = Record && Record->getParentFunctionOrMethod() != nullptr;
+  if (Unnamed || Local)
+    fail(Loc, "the type '" + T.getAsString() +
+                  "' cannot be named outside the function, so a value of it "
+                  "cannot live across a suspension yet");
+  return Text;
+}
+
+std::string FunctionLowering::declaratorText(const DeclStmt *DS,
+                                             const VarDecl *VD) {
+  // `int a = 1, *b = &a;` -> "int *b = &a" for the second declarator.
+  const auto *First = cast<VarDecl>(*DS->decl_begin());
+  auto Specifiers =
+      Src.range(SourceRange(DS->getBeginLoc(), First->getTypeSpecEndLoc()));
+  auto Own = Src.range(SourceRange(VD->getLocation(), VD->getEndLoc()));
+  if (First == VD || !Specifiers || !Own) {
+    auto R = Src.range(SourceRange(DS->getBeginLoc(), VD->getEndLoc()));
+    if (!R) {
+      fail(VD->getLocation(), "awaitc cannot copy this declaration");
+      return "";
+    }
+    return rewriteRange(*R, VD->getInit());
+  }
+  // The declarator starts after the comma that precedes it.
+  unsigned Start = Own->Begin;
+  llvm::StringRef Buffer = Src.buffer();
+  while (Start > 0 && Buffer[Start - 1] != ',')
+    --Start;
+  return Src.text(*Specifiers).str() + " " +
+         rewriteRange({Start, Own->End}, VD->getInit());
+}
+
+} // namespace
+
+std::optional<FrameModel> lowerFunction(BodyAnalysis &Analysis,
+                                        const SourceText &Source,
+                                        ASTContext &Ctx, Diagnoser &Diag) {
+  return FunctionLowering(Analysis, Source, Ctx, Diag).run();
+}
+
+} // namespace awaitc

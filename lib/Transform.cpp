@@ -1,0 +1,195 @@
+//===- Transform.cpp - The pipeline over one translation unit -------------===//
+#include "awaitc-tool/Transform.h"
+
+#include "awaitc-tool/Analysis.h"
+#include "awaitc-tool/Emitter.h"
+#include "awaitc-tool/Finder.h"
+#include "awaitc-tool/LineDirectives.h"
+#include "awaitc-tool/Lowering.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/Attr.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendActions.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Tooling/Tooling.h"
+
+using namespace clang;
+
+namespace awaitc {
+namespace {
+
+struct Replacement {
+  ByteRange Range;
+  std::string Text;
+};
+
+class TransformConsumer : public ASTConsumer {
+public:
+  TransformConsumer(CompilerInstance &CI, TransformOptions Options,
+                    TransformCallback Done)
+      : CI(CI), Options(std::move(Options)), Done(std::move(Done)) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    Diagnoser Diag(CI.getDiagnostics());
+    if (Diag.hasErrors())
+      return;
+    SourceText Src(Ctx.getSourceManager(), Ctx.getLangOpts());
+    std::vector<AnnotatedFunction> Functions =
+        findAnnotatedFunctions(Ctx, Diag);
+    if (Diag.hasErrors())
+      return;
+    // Frame class names are unique in the file, and spelled nowhere in it.
+    NameAllocator FileNames;
+    llvm::StringMap<unsigned> Spelled;
+    Src.countIdentifiers({0, static_cast<unsigned>(Src.buffer().size())},
+                         Spelled);
+    for (const auto &Entry : Spelled)
+      FileNames.reserve(Entry.getKey());
+
+    std::vector<Replacement> Replacements;
+    for (const AnnotatedFunction &F : Functions) {
+      BodyAnalysis Analysis(F, Src, Ctx);
+      std::optional<FrameModel> Model = lowerFunction(Analysis, Src, Ctx, Diag);
+      if (!Model)
+        continue;
+      Model->ClassName = FileNames.fresh(Model->FunctionName + "_frame");
+      std::optional<Replacement> R = replace(*F.Function, *Model, Src, Diag);
+      if (R)
+        Replacements.push_back(std::move(*R));
+    }
+    if (Diag.hasErrors())
+      return;
+
+    std::string Text;
+    unsigned Pos = 0;
+    for (const Replacement &R : Replacements) {
+      Text += Src.text({Pos, R.Range.Begin}).str();
+      Text += R.Text;
+      Pos = R.Range.End;
+      Text += lineMark(Src.line(Pos));
+    }
+    Text += Src.text({Pos, static_cast<unsigned>(Src.buffer().size())}).str();
+    LineDirectiveOptions Lines;
+    Lines.Emit = Options.LineDirectives;
+    Lines.SourceFile = std::string(Src.fileName());
+    Lines.OutputFile = Options.OutputName.empty()
+                           ? Lines.SourceFile + ".awaitc.cpp"
+                           : Options.OutputName;
+    Done(std::string(Src.fileName()), resolveLineMarks(Text, Lines));
+  }
+
+private:
+  /// The replacement of \p FD's definition: from its first token (or its
+  /// annotation, if that comes first) to the end of its body.
+  std::optional<Replacement> replace(const FunctionDecl &FD, FrameModel &Model,
+                                     const SourceText &Src, Diagnoser &Diag) {
+    const SourceManager &SM = Src.sourceManager();
+    auto Whole = Src.range(FD.getSourceRange());
+    auto Body = Src.range(FD.getBody()->getSourceRange());
+    if (!Whole || !Body) {
+      Diag.error(FD.getLocation(), "awaitc cannot rewrite this function: its "
+                                   "definition is not contiguous text in this "
+                                   "file (is it produced by a macro?)");
+      return std::nullopt;
+    }
+    ByteRange Head{Whole->Begin, Body->Begin};
+    // The annotation, to drop from the output (it has done its job).
+    std::optional<ByteRange> Annotation;
+    for (const auto *A : FD.specific_attrs<AnnotateAttr>()) {
+      if (A->getAnnotation() != "awaitc::async" &&
+          A->getAnnotation() != "awaitc::generator")
+        continue;
+      SourceLocation Loc = A->getLocation();
+      if (Loc.isMacroID()) {
+        CharSourceRange Expansion = SM.getExpansionRange(Loc);
+        Annotation =
+            Src.range(SourceRange(Expansion.getBegin(), Expansion.getEnd()));
+      } else {
+        Annotation = Src.range(A->getRange());
+      }
+    }
+    if (Annotation && Annotation->Begin < Head.Begin)
+      Head.Begin = Annotation->Begin;
+    while (Head.End > Head.Begin &&
+           isspace(static_cast<unsigned char>(Src.buffer()[Head.End - 1])))
+      --Head.End;
+
+    auto Cut = [&](std::vector<ByteRange> Remove) {
+      std::sort(Remove.begin(), Remove.end(),
+                [](ByteRange L, ByteRange R) { return L.Begin < R.Begin; });
+      std::string Out = lineMark(Src.line(Head.Begin));
+      unsigned Pos = Head.Begin;
+      for (ByteRange R : Remove) {
+        if (R.Begin < Pos || R.End > Head.End)
+          continue;
+        Out += Src.text({Pos, R.Begin}).str();
+        Pos = R.End;
+      }
+      return Out + Src.text({Pos, Head.End}).str();
+    };
+    std::vector<ByteRange> Drop;
+    if (Annotation)
+      Drop.push_back(*Annotation);
+    Model.DeclarationHead = Cut(Drop);
+    // The definition repeats no default argument.
+    for (const ParmVarDecl *P : FD.parameters()) {
+      if (!P->hasDefaultArg())
+        continue;
+      SourceLocation After = P->getLocation();
+      After = Lexer::getLocForEndOfToken(After, 0, SM, CI.getLangOpts());
+      auto Default = Src.range(P->getDefaultArgRange());
+      if (!Default) {
+        Diag.error(P->getLocation(), "awaitc cannot rewrite this default "
+                                     "argument (inside a macro?)");
+        return std::nullopt;
+      }
+      Drop.push_back({Src.offset(After), Default->End});
+    }
+    Model.DefinitionHead = Cut(Drop);
+    return Replacement{{Head.Begin, Body->End}, emitFunction(Model)};
+  }
+
+  CompilerInstance &CI;
+  TransformOptions Options;
+  TransformCallback Done;
+};
+
+class TransformAction : public ASTFrontendAction {
+public:
+  TransformAction(TransformOptions Options, TransformCallback Done)
+      : Options(std::move(Options)), Done(std::move(Done)) {}
+
+protected:
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 StringRef) override {
+    return std::make_unique<TransformConsumer>(CI, Options, Done);
+  }
+
+private:
+  TransformOptions Options;
+  TransformCallback Done;
+};
+
+} // namespace
+
+std::unique_ptr<FrontendAction> makeTransformAction(TransformOptions Options,
+                                                    TransformCallback Done) {
+  return std::make_unique<TransformAction>(std::move(Options), std::move(Done));
+}
+
+bool transformCode(const std::string &Code, const std::string &FileName,
+                   const std::vector<std::string> &Args,
+                   const TransformOptions &Options, std::string &Result) {
+  bool Produced = false;
+  auto Action = makeTransformAction(
+      Options, [&](const std::string &, const std::string &Text) {
+        Result = Text;
+        Produced = true;
+      });
+  bool Ok =
+      tooling::runToolOnCodeWithArgs(std::move(Action), Code, Args, FileName);
+  return Ok && Produced;
+}
+
+} // namespace awaitc

@@ -1,0 +1,98 @@
+//===- Analysis.h - Stage 2: suspension points, live-across locals, names -===//
+//
+// For one annotated function: which statements contain a suspension point
+// (and so must be lowered rather than copied), which locals are in scope
+// across a suspension point (and so move into the frame: "hoisted"), and
+// the names generated code may use without changing what any of the user's
+// names refers to.
+//
+//===----------------------------------------------------------------------===//
+#ifndef AWAITC_TOOL_ANALYSIS_H
+#define AWAITC_TOOL_ANALYSIS_H
+
+#include "awaitc-tool/Finder.h"
+#include "awaitc-tool/SourceText.h"
+
+#include "clang/AST/ParentMap.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace awaitc {
+
+/// Hands out identifiers that no token of the function spells, so that
+/// generated members, labels and guards can never capture a user's name.
+class NameAllocator {
+public:
+  /// Marks \p Name as used (by the user or by an earlier allocation).
+  void reserve(llvm::StringRef Name) { Taken.insert(Name); }
+  bool isTaken(llvm::StringRef Name) const { return Taken.contains(Name); }
+  /// \p Base itself if free, else Base_2, Base_3...
+  std::string fresh(llvm::StringRef Base);
+
+private:
+  llvm::StringSet<> Taken;
+};
+
+class BodyAnalysis {
+public:
+  BodyAnalysis(const AnnotatedFunction &Fn, const SourceText &Source,
+               clang::ASTContext &Ctx);
+
+  const AnnotatedFunction &function() const { return Fn; }
+  const clang::Stmt *body() const { return Fn.Function->getBody(); }
+
+  /// Whether \p S contains a marker (a suspension point).
+  bool suspends(const clang::Stmt *S) const {
+    return S && Suspending.contains(S);
+  }
+  /// Markers within \p S, in source order.
+  unsigned countMarkers(const clang::Stmt *S) const;
+
+  /// Whether local \p VD is in scope at some suspension point after its
+  /// declaration, so that it must live in the frame.
+  bool isHoisted(const clang::VarDecl *VD) const {
+    return Hoisted.contains(VD);
+  }
+  /// The frame member that holds hoisted local \p VD.
+  llvm::StringRef memberName(const clang::VarDecl *VD) const {
+    return MemberNames.find(VD)->second;
+  }
+
+  const clang::Stmt *parent(const clang::Stmt *S) const {
+    return Parents->getParent(S);
+  }
+  const std::vector<const clang::CallExpr *> &markers() const {
+    return Markers;
+  }
+
+  NameAllocator &names() { return Names; }
+
+private:
+  void findMarkers(std::vector<const clang::CallExpr *> Found);
+  void findHoisted(
+      const std::vector<std::pair<const clang::VarDecl *, const clang::Stmt *>>
+          &Locals);
+  void assignNames(const std::vector<const clang::DeclRefExpr *> &References);
+
+  const AnnotatedFunction &Fn;
+  const SourceText &Source;
+  clang::ASTContext &Ctx;
+  std::unique_ptr<clang::ParentMap> Parents;
+  std::vector<const clang::CallExpr *> Markers;
+  std::vector<unsigned> MarkerOffsets;
+  llvm::DenseSet<const clang::Stmt *> Suspending;
+  llvm::DenseSet<const clang::VarDecl *> Hoisted;
+  std::vector<const clang::VarDecl *> HoistedInOrder;
+  llvm::DenseMap<const clang::VarDecl *, std::string> MemberNames;
+  NameAllocator Names;
+};
+
+} // namespace awaitc
+
+#endif

@@ -1,0 +1,42 @@
+//===- Annotations.h - What the awaitc dialect looks like in the AST ------===//
+//
+// The dialect header (runtime/include/awaitc/awaitc.h) expands AWAITC_ASYNC
+// and AWAITC_GENERATOR to `annotate` attributes and the markers to calls of
+// awaitc::markers::await_ / yield_. This file recognises them.
+//
+//===----------------------------------------------------------------------===//
+#ifndef AWAITC_TOOL_ANNOTATIONS_H
+#define AWAITC_TOOL_ANNOTATIONS_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+
+namespace awaitc {
+
+enum class CoroutineKind { None, Async, Generator };
+
+/// The annotation on \p FD, if any.
+CoroutineKind annotationOf(const clang::FunctionDecl &FD);
+
+/// The source location of the annotation on \p FD (invalid if none).
+clang::SourceLocation annotationLoc(const clang::FunctionDecl &FD);
+
+enum class MarkerKind { None, Await, Yield };
+
+/// Whether \p Call is an AWAIT or YIELD marker.
+MarkerKind markerKindOf(const clang::CallExpr &Call);
+
+/// \p E as a marker call, looking through parentheses; null otherwise.
+const clang::CallExpr *asMarker(const clang::Expr *E);
+
+const char *markerName(MarkerKind Kind);
+
+/// The return type an annotated function must have: awaitc::Coro<T> for
+/// Async, awaitc::Generator<T> for Generator. Returns the template argument
+/// T, or a null type if \p ReturnType is not of that form.
+clang::QualType coroutineResultType(clang::QualType ReturnType,
+                                    CoroutineKind Kind);
+
+} // namespace awaitc
+
+#endif

@@ -1,0 +1,36 @@
+//===- Finder.h - Stage 1: find the annotated functions -------------------===//
+//
+// Walks the main file's declarations, returns each annotated function
+// definition to transform, and diagnoses every misplaced annotation and
+// marker (a marker outside an annotated body, in a lambda or local class, in
+// an unevaluated operand or a default argument, YIELD in an async function,
+// AWAIT in a generator...).
+//
+//===----------------------------------------------------------------------===//
+#ifndef AWAITC_TOOL_FINDER_H
+#define AWAITC_TOOL_FINDER_H
+
+#include "awaitc-tool/Annotations.h"
+#include "awaitc-tool/Diagnostics.h"
+
+#include "clang/AST/ASTContext.h"
+
+#include <vector>
+
+namespace awaitc {
+
+struct AnnotatedFunction {
+  const clang::FunctionDecl *Function = nullptr;
+  CoroutineKind Kind = CoroutineKind::None;
+  /// T of Coro<T> / Generator<T>.
+  clang::QualType ResultType;
+};
+
+/// The annotated function definitions of the main file, in source order.
+/// Problems are reported through \p Diag; callers check Diag.hasErrors().
+std::vector<AnnotatedFunction> findAnnotatedFunctions(clang::ASTContext &Ctx,
+                                                      Diagnoser &Diag);
+
+} // namespace awaitc
+
+#endif

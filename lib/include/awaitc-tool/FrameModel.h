@@ -1,0 +1,84 @@
+//===- FrameModel.h - Stage 3's output: one state machine, ready to print -===//
+//
+// What the lowering decided about one annotated function: the frame class's
+// members (parameters, and the slots for everything that lives across a
+// suspension), its suspension states with the slots alive at each, and the
+// body of step() as text. The emitter turns it into C++ without making any
+// further decision.
+//
+// Text carries line marks (see LineDirectives.h) so the printer can emit
+// #line directives back to the user's source.
+//
+//===----------------------------------------------------------------------===//
+#ifndef AWAITC_TOOL_FRAMEMODEL_H
+#define AWAITC_TOOL_FRAMEMODEL_H
+
+#include "awaitc-tool/Annotations.h"
+
+#include <string>
+#include <vector>
+
+namespace awaitc {
+
+/// A frame member holding something that lives across a suspension.
+struct FrameSlot {
+  enum class Storage {
+    /// A plain member assigned in place (scalars).
+    Plain,
+    /// A member of an anonymous union, constructed with placement new and
+    /// destroyed by hand (objects of any other type).
+    Manual,
+    /// A pointer to the object (references, and lvalue temporaries).
+    Pointer,
+  };
+  std::string Name;
+  /// The type of the member (for Pointer, the pointee type).
+  std::string Type;
+  Storage Kind = Storage::Manual;
+  /// Whether leaving its scope must run a destructor.
+  bool NeedsDestruction = false;
+  /// Why the slot exists, for the comment next to it.
+  std::string Comment;
+  /// Name of the LocalGuard protecting it on the step() stack, if any.
+  std::string Guard;
+};
+
+/// A suspension point: where step() resumes and what is alive there.
+struct SuspendState {
+  int Id = 0;
+  unsigned Line = 0;
+  /// Indices into FrameModel::Slots of the slots alive while suspended
+  /// here, in construction order.
+  std::vector<unsigned> Live;
+};
+
+struct FrameParam {
+  std::string Name;
+  std::string Type; // as declared (may be a reference type)
+  /// How the thin function hands it to the frame's constructor.
+  std::string Forward;
+};
+
+struct FrameModel {
+  CoroutineKind Kind = CoroutineKind::Async;
+  std::string FunctionName;
+  std::string ClassName;
+  /// awaitc::detail::CoroFrame<T> or awaitc::detail::GeneratorFrame<T>.
+  std::string BaseClass;
+  /// awaitc::Coro<T> or awaitc::Generator<T>.
+  std::string ReturnType;
+  std::vector<FrameParam> Params;
+  std::vector<FrameSlot> Slots;
+  std::vector<SuspendState> States;
+  /// The body of step(), line-marked.
+  std::string StepBody;
+  /// The function's declaration head as written (line-marked), with and
+  /// without default arguments, e.g. "awaitc::Coro<int> f(int x = 1)".
+  std::string DeclarationHead;
+  std::string DefinitionHead;
+  unsigned Line = 0;
+};
+
+} // namespace awaitc
+
+#endif

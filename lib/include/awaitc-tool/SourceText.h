@@ -1,0 +1,73 @@
+//===- SourceText.h - Offsets and text of the file being transformed ------===//
+//
+// awaitc edits text: every byte outside annotated functions is copied, and
+// code inside them is re-assembled from the user's own spelling. This class
+// maps AST nodes to byte ranges of the main file and back.
+//
+//===----------------------------------------------------------------------===//
+#ifndef AWAITC_TOOL_SOURCETEXT_H
+#define AWAITC_TOOL_SOURCETEXT_H
+
+#include "clang/AST/Expr.h"
+#include "clang/Basic/LangOptions.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <optional>
+#include <string>
+
+namespace awaitc {
+
+/// A half-open byte range [Begin, End) of the main file.
+struct ByteRange {
+  unsigned Begin = 0;
+  unsigned End = 0;
+  bool contains(const ByteRange &Other) const {
+    return Begin <= Other.Begin && Other.End <= End;
+  }
+};
+
+class SourceText {
+public:
+  SourceText(const clang::SourceManager &SM, const clang::LangOptions &LO);
+
+  /// The bytes a node's tokens occupy in the main file, or nothing when they
+  /// are not a contiguous part of it (inside a macro, another file...).
+  std::optional<ByteRange> range(clang::SourceRange R) const;
+  std::optional<ByteRange> range(const clang::Stmt *S) const {
+    return range(S->getSourceRange());
+  }
+  /// The `AWAIT(...)` / `YIELD(...)` invocation that produced \p Marker.
+  /// Fails when the marker is spelled inside another macro's arguments.
+  std::optional<ByteRange> markerRange(const clang::CallExpr *Marker) const;
+  /// The name of the outermost macro that \p Loc was expanded from.
+  llvm::StringRef outermostMacroName(clang::SourceLocation Loc) const;
+
+  llvm::StringRef text(ByteRange R) const {
+    return Buffer.substr(R.Begin, R.End - R.Begin);
+  }
+  llvm::StringRef buffer() const { return Buffer; }
+  unsigned offset(clang::SourceLocation Loc) const;
+  unsigned line(unsigned Offset) const;
+  clang::SourceLocation location(unsigned Offset) const;
+  llvm::StringRef fileName() const { return FileName; }
+
+  /// How often each identifier is spelled in \p R (raw tokens: what the
+  /// user wrote, before macro expansion).
+  void countIdentifiers(ByteRange R, llvm::StringMap<unsigned> &Out) const;
+
+  const clang::SourceManager &sourceManager() const { return SM; }
+  const clang::LangOptions &langOptions() const { return LO; }
+
+private:
+  const clang::SourceManager &SM;
+  const clang::LangOptions &LO;
+  clang::FileID MainFile;
+  llvm::StringRef Buffer;
+  std::string FileName;
+};
+
+} // namespace awaitc
+
+#endif

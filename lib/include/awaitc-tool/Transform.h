@@ -1,0 +1,37 @@
+//===- Transform.h - One translation unit in, its transformed text out ----===//
+#ifndef AWAITC_TOOL_TRANSFORM_H
+#define AWAITC_TOOL_TRANSFORM_H
+
+#include "clang/Frontend/FrontendAction.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace awaitc {
+
+struct TransformOptions {
+  bool LineDirectives = true;
+  /// The name #line directives give generated code (the output file).
+  std::string OutputName;
+};
+
+/// Called once per main file that was transformed without errors, with the
+/// whole translation unit's new text.
+using TransformCallback =
+    std::function<void(const std::string &MainFile, const std::string &Text)>;
+
+/// A syntax-only frontend action that runs the pipeline (find -> analyse ->
+/// lower -> emit) on the main file and hands the result to \p Done. Nothing
+/// is handed over when the compiler or awaitc reported an error.
+std::unique_ptr<clang::FrontendAction>
+makeTransformAction(TransformOptions Options, TransformCallback Done);
+
+/// Transforms the text of one translation unit in memory (for tests).
+bool transformCode(const std::string &Code, const std::string &FileName,
+                   const std::vector<std::string> &Args,
+                   const TransformOptions &Options, std::string &Result);
+
+} // namespace awaitc
+
+#endif

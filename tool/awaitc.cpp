@@ -1,0 +1,231 @@
+//===- awaitc.cpp - The awaitc command-line driver ------------------------===//
+//
+//   awaitc [options] <source>... [-- <compiler args>]
+//
+// Transforms each source (see lib/) and writes the whole translation unit's
+// new text to -o, to --out-dir, or to standard output. Exit status: 0 done,
+// 1 errors in the input, 2 usage errors. An output file is written
+// atomically, and not at all on error; an input is never modified.
+//
+//===----------------------------------------------------------------------===//
+#include "awaitc-tool/Transform.h"
+
+#include "clang/Basic/Version.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CommonOptionsParser.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <map>
+
+using namespace clang;
+using namespace clang::tooling;
+
+namespace cl = llvm::cl;
+
+static cl::OptionCategory AwaitcCategory("awaitc options");
+
+static cl::opt<std::string>
+    OutputFile("o", cl::desc("Write the result for the single input here"),
+               cl::value_desc("file"), cl::cat(AwaitcCategory));
+static cl::opt<std::string>
+    OutputDir("out-dir",
+              cl::desc("Write each input's result to <dir>/<input's name>"),
+              cl::value_desc("dir"), cl::cat(AwaitcCategory));
+static cl::opt<bool> NoLineDirectives(
+    "no-line-directives",
+    cl::desc("Do not emit #line directives pointing back to the source"),
+    cl::cat(AwaitcCategory));
+
+static cl::extrahelp CommonHelp(CommonOptionsParser::HelpMessage);
+static cl::extrahelp MoreHelp(R"(
+awaitc rewrites functions annotated with AWAITC_ASYNC / AWAITC_GENERATOR into
+state-machine classes; everything else in the file is copied unchanged.
+
+Examples:
+  awaitc app.cpp -o app.awaitc.cpp -- -std=c++17 -I/usr/local/include
+  awaitc -p build src/net.cpp --out-dir build/gen
+)");
+
+static constexpr int ExitInputError = 1;
+static constexpr int ExitUsageError = 2;
+
+static void printVersion(llvm::raw_ostream &OS) {
+  OS << "awaitc " << AWAITC_VERSION << " (Clang " CLANG_VERSION_STRING ")\n";
+}
+
+/// Compiler arguments every parse needs, whatever the user's flags are.
+static ArgumentsAdjuster awaitcAdjuster() {
+  return [](const CommandLineArguments &Args, StringRef) {
+    CommandLineArguments Out;
+    bool HasResourceDir = false, HasLanguage = false;
+    for (const std::string &Arg : Args) {
+      HasResourceDir |= StringRef(Arg).starts_with("-resource-dir");
+      HasLanguage |= StringRef(Arg).starts_with("-x");
+    }
+    if (Args.empty())
+      return Args;
+    Out.push_back(Args.front());
+    // Clang's builtin headers, wherever awaitc is installed.
+    if (!HasResourceDir)
+      Out.push_back("-resource-dir=" AWAITC_CLANG_RESOURCE_DIR);
+    // Headers are C++ too.
+    if (!HasLanguage)
+      Out.push_back("-xc++");
+    // An untransformed body returns T from a Coro<T> function, and nothing
+    // from a Coro<void> one.
+    Out.push_back("-Wno-return-mismatch");
+    Out.push_back("-Wno-return-type");
+    Out.insert(Out.end(), Args.begin() + 1, Args.end());
+    return Out;
+  };
+}
+
+/// Writes \p Text to \p Path through a temporary file and a rename, so that
+/// readers never see a half-written output.
+static bool writeAtomically(StringRef Path, const std::string &Text) {
+  llvm::SmallString<256> Temp;
+  int FD;
+  llvm::SmallString<256> Model(Path);
+  Model += ".tmp-%%%%%%";
+  if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, Temp)) {
+    llvm::errs() << "awaitc: error: cannot write '" << Path
+                 << "': " << EC.message() << "\n";
+    return false;
+  }
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Text;
+    OS.close();
+    if (OS.has_error()) {
+      llvm::sys::fs::remove(Temp);
+      llvm::errs() << "awaitc: error: cannot write '" << Path << "'\n";
+      return false;
+    }
+  }
+  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
+    llvm::sys::fs::remove(Temp);
+    llvm::errs() << "awaitc: error: cannot write '" << Path
+                 << "': " << EC.message() << "\n";
+    return false;
+  }
+  return true;
+}
+
+static bool sameFile(StringRef A, StringRef B) {
+  llvm::sys::fs::UniqueID IA, IB;
+  if (llvm::sys::fs::getUniqueID(A, IA) || llvm::sys::fs::getUniqueID(B, IB))
+    return false;
+  return IA == IB;
+}
+
+int main(int argc, const char **argv) {
+  cl::SetVersionPrinter(printVersion);
+  // Without `--` and without -p, CommonOptionsParser looks for a
+  // compilation database and complains when there is none. Look ourselves,
+  // and fall back to no flags quietly.
+  std::vector<const char *> Args(argv, argv + argc);
+  bool HasSeparator = false, HasBuildPath = false;
+  for (int I = 1; I < argc; ++I) {
+    StringRef Arg(argv[I]);
+    HasSeparator |= Arg == "--";
+    HasBuildPath |= Arg == "-p" || Arg.starts_with("-p=") ||
+                    Arg.starts_with("--p=") || Arg == "--p";
+  }
+  if (!HasSeparator && !HasBuildPath) {
+    std::string Error;
+    bool Found = false;
+    for (int I = 1; I < argc && !Found; ++I) {
+      StringRef Arg(argv[I]);
+      if (Arg.starts_with("-"))
+        continue;
+      Found = CompilationDatabase::autoDetectFromSource(Arg, Error) != nullptr;
+    }
+    if (!Found)
+      Args.push_back("--");
+  }
+  int Count = Args.size();
+  auto Parser = CommonOptionsParser::create(Count, Args.data(), AwaitcCategory,
+                                            cl::OneOrMore);
+  if (!Parser) {
+    llvm::errs() << "awaitc: error: " << llvm::toString(Parser.takeError())
+                 << "\n";
+    return ExitUsageError;
+  }
+  const std::vector<std::string> &Sources = Parser->getSourcePathList();
+  if (!OutputFile.empty() && !OutputDir.empty()) {
+    llvm::errs() << "awaitc: error: -o and --out-dir cannot be used together\n";
+    return ExitUsageError;
+  }
+  if (!OutputFile.empty() && Sources.size() != 1) {
+    llvm::errs() << "awaitc: error: -o needs exactly one input; use --out-dir "
+                    "for several\n";
+    return ExitUsageError;
+  }
+  for (const std::string &Source : Sources) {
+    if (!llvm::sys::fs::exists(Source)) {
+      llvm::errs() << "awaitc: error: no such file: '" << Source << "'\n";
+      return ExitUsageError;
+    }
+    std::string Target =
+        !OutputFile.empty() ? OutputFile.getValue()
+        : !OutputDir.empty()
+            ? (OutputDir + "/" + llvm::sys::path::filename(Source)).str()
+            : std::string();
+    if (!Target.empty() && sameFile(Source, Target)) {
+      llvm::errs() << "awaitc: error: the output '" << Target
+                   << "' is the input; awaitc never overwrites its input\n";
+      return ExitUsageError;
+    }
+  }
+  if (!OutputDir.empty())
+    if (std::error_code EC = llvm::sys::fs::create_directories(OutputDir)) {
+      llvm::errs() << "awaitc: error: cannot create '" << OutputDir
+                   << "': " << EC.message() << "\n";
+      return ExitUsageError;
+    }
+
+  int Status = 0;
+  for (const std::string &Source : Sources) {
+    std::string Target =
+        !OutputFile.empty() ? OutputFile.getValue()
+        : !OutputDir.empty()
+            ? (OutputDir + "/" + llvm::sys::path::filename(Source)).str()
+            : std::string();
+    ClangTool Tool(Parser->getCompilations(), {Source});
+    Tool.appendArgumentsAdjuster(awaitcAdjuster());
+    awaitc::TransformOptions Options;
+    Options.LineDirectives = !NoLineDirectives;
+    Options.OutputName = Target.empty() ? "<stdout>" : Target;
+    std::optional<std::string> Result;
+    struct Factory : FrontendActionFactory {
+      awaitc::TransformOptions Options;
+      std::optional<std::string> *Result;
+      std::unique_ptr<FrontendAction> create() override {
+        return awaitc::makeTransformAction(
+            Options, [this](const std::string &, const std::string &Text) {
+              if (!*Result)
+                *Result = Text;
+            });
+      }
+    } F;
+    F.Options = Options;
+    F.Result = &Result;
+    int ToolStatus = Tool.run(&F);
+    if (ToolStatus != 0 || !Result) {
+      Status = ExitInputError;
+      continue;
+    }
+    if (Target.empty()) {
+      llvm::outs() << *Result;
+      llvm::outs().flush();
+    } else if (!writeAtomically(Target, *Result)) {
+      Status = ExitInputError;
+    }
+  }
+  return Status;
+}

@@ -130,8 +130,11 @@ private:
   std::string closeBlock();
   Block &current() { return Blocks.back(); }
   void emit(SourceLocation Loc, const std::string &Code);
+  /// Emits glue code that belongs to the statement being lowered: it maps
+  /// to that statement's line, so stepping in a debugger stays on it.
+  void emitGlue(const std::string &Code);
   void emitGenerated(const std::string &Code);
-  std::string indent() const { return std::string(2 * Blocks.size(), ' '); }
+  std::string indent() const { return std::string(2 + 2 * Blocks.size(), ' '); }
 
   // Text.
   std::string rewrite(const Stmt *S);
@@ -166,6 +169,8 @@ private:
   llvm::DenseMap<const VarDecl *, unsigned> SlotOf;
   llvm::DenseMap<const Stmt *, std::string> ContinueLabels;
   std::string ResumeAt;
+  /// The line of the last statement emitted from the user's code.
+  unsigned GlueLine = 0;
   bool Failed = false;
 };
 
@@ -585,18 +590,21 @@ void FunctionLowering::lowerRangeFor(const CXXForRangeStmt *For) {
   const Expr *RangeInit = For->getRangeInit();
   FullExpr FE;
   FE.MarkersLeft = A.countMarkers(RangeInit);
-  std::string RangeText = lowerExpr(RangeInit, FE);
+  // `auto&& range = init;`: a prvalue init is a temporary whose life the
+  // reference extends to the whole loop, so the frame holds the object.
+  const Expr *Written = RangeInit->IgnoreImplicit();
+  std::string RangeText = lowerExpr(Written, FE);
   std::string Range;
-  if (RangeInit->isPRValue()) {
+  if (Written->isPRValue()) {
     unsigned Slot =
-        addValueSlot("range", RangeInit->getType(), "range of the for loop",
+        addValueSlot("range", Written->getType(), "range of the for loop",
                      RangeInit->getBeginLoc());
     emit(RangeInit->getBeginLoc(), constructFrom(Slot, RangeText));
     becameLive(Slot);
     Range = Model.Slots[Slot].Name;
   } else {
     unsigned Slot =
-        addPointerSlot("range", RangeInit->getType(), "range of the for loop");
+        addPointerSlot("range", Written->getType(), "range of the for loop");
     emit(RangeInit->getBeginLoc(),
          constructFrom(Slot, "std::addressof(" + RangeText + ")"));
     becameLive(Slot);
@@ -1027,10 +1035,12 @@ std::string FunctionLowering::lowerAwait(const CallExpr *Marker, FullExpr &FE) {
   bool Last = FE.MarkersLeft == 0;
   SourceLocation Loc = Marker->getBeginLoc();
 
-  std::string ArgType = printType(Arg->getType(), Loc);
-  if (Arg->isLValue())
+  // The awaitable as written: not the reference the marker binds it to.
+  const Expr *Written = Arg->IgnoreImplicit();
+  std::string ArgType = printType(Written->getType(), Loc);
+  if (Written->isLValue())
     ArgType += "&";
-  else if (Arg->isXValue())
+  else if (Written->isXValue())
     ArgType += "&&";
   std::string AwaiterType = "awaitc::detail::awaiter_t<" + ArgType + ">";
   int State = addState(Loc);
@@ -1147,7 +1157,7 @@ void FunctionLowering::endFullExpr(FullExpr &FE) {
   for (auto It = FE.Temps.rbegin(); It != FE.Temps.rend(); ++It) {
     std::string Destroy = destroyNow(*It);
     if (!Destroy.empty())
-      emitGenerated(Destroy);
+      emitGlue(Destroy);
   }
   FE.Temps.clear();
 }
@@ -1225,7 +1235,7 @@ std::string FunctionLowering::constructFrom(unsigned Index,
 void FunctionLowering::becameLive(unsigned Index) {
   const FrameSlot &Slot = Model.Slots[Index];
   if (!Slot.Guard.empty())
-    emitGenerated(Slot.Guard + ".arm();");
+    emitGlue(Slot.Guard + ".arm();");
   if (Slot.NeedsDestruction)
     Live.push_back(Index);
 }
@@ -1316,9 +1326,30 @@ std::string FunctionLowering::closeBlock() {
   return "{\n" + Head + B.Text + generatedMark() + indent() + "}";
 }
 
+void FunctionLowering::emitGlue(const std::string &Code) {
+  if (Code.empty())
+    return;
+  if (GlueLine == 0)
+    return emitGenerated(Code);
+  // On the line of the statement it belongs to, when that line is the last
+  // one emitted: one #line fewer, and it reads as part of the statement.
+  std::string &Text = current().Text;
+  std::string Mark = lineMark(GlueLine);
+  size_t LastLine = Text.rfind('\n', Text.size() >= 2 ? Text.size() - 2 : 0);
+  LastLine = LastLine == std::string::npos ? 0 : LastLine + 1;
+  if (!Text.empty() && Text.back() == '\n' &&
+      Text.compare(LastLine, Mark.size(), Mark) == 0 &&
+      Text.find('\x01', LastLine + Mark.size()) == std::string::npos) {
+    Text.insert(Text.size() - 1, " " + Code);
+    return;
+  }
+  Text += Mark + indent() + Code + "\n";
+}
+
 void FunctionLowering::emit(SourceLocation Loc, const std::string &Code) {
   if (Code.empty())
     return;
+  GlueLine = Src.line(Src.offset(Loc));
   current().Text +=
       lineMark(Src.line(Src.offset(Loc))) + indent() + Code + "\n";
 }

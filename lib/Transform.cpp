@@ -111,6 +111,12 @@ private:
     }
     if (Annotation && Annotation->Begin < Head.Begin)
       Head.Begin = Annotation->Begin;
+    // The annotation and the white space after it go.
+    if (Annotation) {
+      while (Annotation->End < Head.End &&
+             isspace(static_cast<unsigned char>(Src.buffer()[Annotation->End])))
+        ++Annotation->End;
+    }
     while (Head.End > Head.Begin &&
            isspace(static_cast<unsigned char>(Src.buffer()[Head.End - 1])))
       --Head.End;

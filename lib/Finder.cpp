@@ -2,6 +2,7 @@
 #include "awaitc-tool/Finder.h"
 
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;
@@ -212,6 +213,12 @@ private:
                                                    : "awaitc::Generator<T>") +
                      ", not '" + FD.getReturnType().getAsString() + "'",
                  FD.getReturnTypeSourceRange());
+      return false;
+    }
+    if (isa<CXXTryStmt>(FD.getBody())) {
+      Diag.error(FD.getBody()->getBeginLoc(),
+                 What + "function cannot have a function-try-block; put a "
+                        "try block inside the body instead");
       return false;
     }
     if (isa<CXXMethodDecl>(FD) || FD.isTemplated() ||

@@ -83,6 +83,9 @@ private:
   void lowerFor(const ForStmt *For);
   void lowerRangeFor(const CXXForRangeStmt *For);
   void lowerSwitch(const SwitchStmt *Switch);
+  void lowerTry(const CXXTryStmt *Try);
+  /// `catch (declaration)` as the user wrote it.
+  std::string catchClause(const CXXCatchStmt *Handler);
   void lowerReturn(const ReturnStmt *Return);
   void lowerExprStmt(const Expr *E);
   void lowerYield(const CallExpr *Marker);
@@ -110,6 +113,9 @@ private:
   unsigned addValueSlot(const std::string &Base, QualType T,
                         const std::string &Comment, SourceLocation Loc,
                         const std::string &Exact = "");
+  /// Registers a slot (and its guard, in the innermost block that may hold
+  /// one).
+  unsigned addSlot(FrameSlot Slot);
   unsigned addPointerSlot(const std::string &Base, QualType Pointee,
                           const std::string &Comment,
                           const std::string &Exact = "");
@@ -127,7 +133,10 @@ private:
 
   // Blocks.
   void openBlock(bool GuardsGoToParent = false);
-  std::string closeBlock();
+  /// Renders the innermost block. With \p OutsideEntry, the label that
+  /// re-enters it is handed back to be placed before the statement that
+  /// owns the block (a try block cannot be entered by a jump).
+  std::string closeBlock(std::string *OutsideEntry = nullptr);
   Block &current() { return Blocks.back(); }
   void emit(SourceLocation Loc, const std::string &Code);
   /// Emits glue code that belongs to the statement being lowered: it maps
@@ -278,8 +287,7 @@ void FunctionLowering::lowerStmt(const Stmt *S) {
   case Stmt::AttributedStmtClass:
     return lowerStmt(cast<AttributedStmt>(S)->getSubStmt());
   case Stmt::CXXTryStmtClass:
-    return fail(S->getBeginLoc(),
-                "AWAIT or YIELD inside a try block is not supported yet");
+    return lowerTry(cast<CXXTryStmt>(S));
   default:
     if (const auto *E = dyn_cast<Expr>(S))
       return lowerExprStmt(E);
@@ -669,6 +677,101 @@ void FunctionLowering::lowerSwitch(const SwitchStmt *Switch) {
   emit(Switch->getBeginLoc(), closeBlock());
 }
 
+std::string FunctionLowering::catchClause(const CXXCatchStmt *Handler) {
+  const VarDecl *Param = Handler->getExceptionDecl();
+  if (!Param)
+    return "catch (...)";
+  auto R = Src.range(Param->getSourceRange());
+  if (!R) {
+    fail(Handler->getCatchLoc(), "awaitc cannot copy this exception "
+                                 "declaration (inside a macro?)");
+    return "";
+  }
+  return "catch (" + Src.text(*R).str() + ")";
+}
+
+void FunctionLowering::lowerTry(const CXXTryStmt *Try) {
+  // try { body } catch (E& e) { handler }
+  //
+  // The try block is re-entered through a label placed before `try`, and
+  // its own dispatch. A handler that suspends cannot be re-entered at all,
+  // so the real handler only keeps the exception; the handler's body runs
+  // after the try statement, inside
+  //   try { std::rethrow_exception(caught); } catch (E& e) { handler }
+  // which is entered again the same way after each suspension: `throw;`,
+  // std::current_exception() and everything the handler calls see the
+  // exception being handled, as in C++.
+  openBlock();
+  std::vector<unsigned> Deferred;
+  for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+    if (A.suspends(Try->getHandler(I)))
+      Deferred.push_back(I);
+  std::optional<unsigned> Caught, Which;
+  if (!Deferred.empty()) {
+    FrameSlot Exception;
+    Exception.Name = Names.fresh("caught");
+    Exception.Type = "std::exception_ptr";
+    Exception.NeedsDestruction = true;
+    Exception.Comment = "the exception a suspending handler handles";
+    Caught = addSlot(std::move(Exception));
+    Which = addValueSlot("handler", Ctx.IntTy,
+                         "which suspending handler runs (0: none)",
+                         Try->getBeginLoc());
+    emit(Try->getBeginLoc(), Model.Slots[*Which].Name + " = 0;");
+  }
+
+  openBlock();
+  lowerChildren(Try->getTryBlock());
+  std::string Entry;
+  std::string Body = closeBlock(&Entry);
+  if (!Entry.empty())
+    emitGenerated(Entry + ":;");
+  std::string Text = "try " + Body;
+  for (unsigned I = 0; I < Try->getNumHandlers(); ++I) {
+    const CXXCatchStmt *Handler = Try->getHandler(I);
+    bool Defers =
+        std::find(Deferred.begin(), Deferred.end(), I) != Deferred.end();
+    if (!Defers) {
+      Text += " " + rewrite(Handler);
+      continue;
+    }
+    const VarDecl *Param = Handler->getExceptionDecl();
+    if (Param && !Param->getType()->isReferenceType())
+      fail(Param->getLocation(),
+           "catch the exception by reference in a handler that suspends; a "
+           "copy caught by value would be made again at each resumption");
+    const FrameSlot &CaughtSlot = Model.Slots[*Caught];
+    Text += " " + catchClause(Handler) +
+            " { ::new (awaitc::detail::storage_of(" + CaughtSlot.Name +
+            ")) std::exception_ptr(std::current_exception()); " +
+            CaughtSlot.Guard + ".arm(); " + Model.Slots[*Which].Name + " = " +
+            std::to_string(I + 1) + "; }";
+  }
+  emit(Try->getBeginLoc(), Text);
+
+  for (unsigned I : Deferred) {
+    const CXXCatchStmt *Handler = Try->getHandler(I);
+    const FrameSlot &CaughtSlot = Model.Slots[*Caught];
+    // The exception stays alive, held by `caught`, while the handler runs.
+    Live.push_back(*Caught);
+    openBlock();
+    openBlock();
+    lowerChildren(cast<CompoundStmt>(Handler->getHandlerBlock()));
+    std::string HandlerEntry;
+    std::string HandlerBody = closeBlock(&HandlerEntry);
+    if (!HandlerEntry.empty())
+      emitGenerated(HandlerEntry + ":;");
+    emit(Handler->getBeginLoc(), "try { std::rethrow_exception(" +
+                                     CaughtSlot.Name + "); } " +
+                                     catchClause(Handler) + " " + HandlerBody);
+    emitGlue(destroyNow(*Caught));
+    emit(Handler->getBeginLoc(), "if (" + Model.Slots[*Which].Name +
+                                     " == " + std::to_string(I + 1) + ") " +
+                                     closeBlock());
+  }
+  emit(Try->getBeginLoc(), closeBlock());
+}
+
 const Expr *FunctionLowering::userReturnValue(const ReturnStmt *R) const {
   const Expr *V = R->getRetValue();
   if (!V)
@@ -1051,14 +1154,7 @@ std::string FunctionLowering::lowerAwait(const CallExpr *Marker, FullExpr &FE) {
   Awaiter.NeedsDestruction = true;
   Awaiter.Comment = "awaiter of the AWAIT on line " +
                     std::to_string(Src.line(Src.offset(Loc)));
-  Model.Slots.push_back(Awaiter);
-  unsigned Slot = Model.Slots.size() - 1;
-  Model.Slots[Slot].Guard = Names.fresh(Awaiter.Name + "_guard");
-  for (auto It = Blocks.rbegin(); It != Blocks.rend(); ++It)
-    if (!It->GuardsGoToParent) {
-      It->GuardedSlots.push_back(Slot);
-      break;
-    }
+  unsigned Slot = addSlot(Awaiter);
   emit(Loc, "::new (awaitc::detail::storage_of(" + Awaiter.Name + ")) " +
                 AwaiterType + "(awaitc::detail::get_awaiter(" + Awaitable +
                 "));");
@@ -1180,10 +1276,15 @@ unsigned FunctionLowering::addValueSlot(const std::string &Base, QualType T,
   Slot.Kind = Plain ? FrameSlot::Storage::Plain : FrameSlot::Storage::Manual;
   Slot.NeedsDestruction = !Plain && needsDestruction(T);
   Slot.Comment = Comment;
-  Model.Slots.push_back(Slot);
+  return addSlot(std::move(Slot));
+}
+
+unsigned FunctionLowering::addSlot(FrameSlot Slot) {
+  Model.Slots.push_back(std::move(Slot));
   unsigned Index = Model.Slots.size() - 1;
   if (Model.Slots[Index].NeedsDestruction) {
     Model.Slots[Index].Guard = Names.fresh(Model.Slots[Index].Name + "_guard");
+    // The guard lives in the innermost block that may declare one.
     for (auto It = Blocks.rbegin(); It != Blocks.rend(); ++It)
       if (!It->GuardsGoToParent) {
         It->GuardedSlots.push_back(Index);
@@ -1279,7 +1380,7 @@ void FunctionLowering::openBlock(bool GuardsGoToParent) {
   Blocks.back().GuardsGoToParent = GuardsGoToParent;
 }
 
-std::string FunctionLowering::closeBlock() {
+std::string FunctionLowering::closeBlock(std::string *OutsideEntry) {
   Block B = std::move(Blocks.back());
   Blocks.pop_back();
   bool Root = Blocks.empty();
@@ -1289,7 +1390,10 @@ std::string FunctionLowering::closeBlock() {
   if (!Root && !B.Dispatch.empty()) {
     EntryLabel =
         Names.fresh("enter_" + std::to_string(B.Dispatch.front().State));
-    Head += generatedMark() + Inner + EntryLabel + ":;\n";
+    if (OutsideEntry)
+      *OutsideEntry = EntryLabel;
+    else
+      Head += generatedMark() + Inner + EntryLabel + ":;\n";
   }
   // Guards of the slots this block owns; they are declared before any
   // label a jump could target, and armed for the slots alive on re-entry.

@@ -18,6 +18,13 @@
 // that says to run awaitc.
 #pragma once
 
+// Exceptions carry cancellation (CancelledError) and failures through AWAIT,
+// as in asyncio; without them awaitc cannot keep its semantics, so it says
+// so rather than miscompile (docs/language.md, "-fno-exceptions").
+#if !defined(__cpp_exceptions) && !defined(__EXCEPTIONS)
+#error "awaitc needs C++ exceptions: compile with exceptions enabled (remove -fno-exceptions)"
+#endif
+
 #include <awaitc/awaitable.h>
 #include <awaitc/coro.h>
 #include <awaitc/errors.h>

@@ -24,6 +24,10 @@ using namespace clang;
 namespace awaitc {
 namespace {
 
+static bool needsDestruction(QualType T) {
+  return T->isDependentType() || T.isDestructedType() != QualType::DK_none;
+}
+
 /// A replacement of part of the user's text.
 struct Edit {
   ByteRange Range;
@@ -112,13 +116,13 @@ private:
   /// A new slot named \p Base (made unique), or exactly \p Exact.
   unsigned addValueSlot(const std::string &Base, QualType T,
                         const std::string &Comment, SourceLocation Loc,
-                        const std::string &Exact = "");
+                        const std::string &Exact = "", bool Written = false);
   /// Registers a slot (and its guard, in the innermost block that may hold
   /// one).
   unsigned addSlot(FrameSlot Slot);
   unsigned addPointerSlot(const std::string &Base, QualType Pointee,
                           const std::string &Comment,
-                          const std::string &Exact = "");
+                          const std::string &Exact = "", bool Written = false);
   /// Statement constructing a slot from a C++ initializer: "(args)",
   /// "{args}" or "" (default-initialization).
   std::string constructWith(unsigned Slot, const std::string &Init);
@@ -156,9 +160,17 @@ private:
   std::string returnText(const ReturnStmt *R, const std::string &Value);
   const Expr *userReturnValue(const ReturnStmt *R) const;
   std::string referenceTo(const VarDecl *VD) const;
-  std::string printType(QualType T, SourceLocation Loc);
+  /// The C++ spelling of \p T usable at namespace scope: the type as
+  /// written (sugar such as std::string kept) for a declaration's written
+  /// type, the canonical type for deduced and implicit ones, whose sugar
+  /// may name things only visible inside the function or the runtime.
+  std::string printType(QualType T, SourceLocation Loc, bool Written = false);
+  /// The bytes of `(args)` / `{args}` after a variable's name.
+  std::optional<ByteRange> parenthesizedInit(const VarDecl *VD);
   std::string declaratorText(const DeclStmt *DS, const VarDecl *VD);
   const Stmt *continueTarget(const ContinueStmt *C) const;
+  /// Whether a `continue` in \p Body continues \p Loop.
+  bool hasContinue(const Stmt *Body, const Stmt *Loop) const;
 
   void fail(SourceLocation Loc, const llvm::Twine &Message) {
     if (!Failed)
@@ -178,6 +190,17 @@ private:
   llvm::DenseMap<const VarDecl *, unsigned> SlotOf;
   llvm::DenseMap<const Stmt *, std::string> ContinueLabels;
   std::string ResumeAt;
+  /// Set while generating code that runs before a suspension of the
+  /// full-expression: its temporaries must then live in the frame.
+  FullExpr *KeepTemporariesIn = nullptr;
+  /// Generates \p Make's code keeping its temporaries in \p FE's slots.
+  template <class F> std::string beforeSuspension(FullExpr &FE, F Make) {
+    FullExpr *Saved = KeepTemporariesIn;
+    KeepTemporariesIn = &FE;
+    std::string Text = Make();
+    KeepTemporariesIn = Saved;
+    return Text;
+  }
   /// The line of the last statement emitted from the user's code.
   unsigned GlueLine = 0;
   bool Failed = false;
@@ -329,6 +352,12 @@ void FunctionLowering::lowerDeclStmt(const DeclStmt *DS) {
   }
 }
 
+/// Whether \p VD's type is spelled in the source (not deduced).
+static bool isWrittenType(const VarDecl *VD) {
+  return !VD->getType()->getContainedDeducedType() && !VD->isImplicit() &&
+         VD->getTypeSourceInfo() != nullptr;
+}
+
 /// Where the written initializer of \p VD starts: just after its name.
 static SourceLocation afterName(const VarDecl *VD, const SourceManager &SM,
                                 const LangOptions &LO) {
@@ -380,11 +409,13 @@ void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
   QualType T = VD->getType();
   std::string Comment = "local '" + VD->getNameAsString() + "'";
   if (T->isReferenceType()) {
-    unsigned Slot = addPointerSlot("", T.getNonReferenceType(), Comment,
-                                   std::string(A.memberName(VD)));
+    unsigned Slot =
+        addPointerSlot("", T.getNonReferenceType(), Comment,
+                       std::string(A.memberName(VD)), isWrittenType(VD));
     SlotOf[VD] = Slot;
     if (ImplicitInit) {
-      emit(VD->getLocation(), constructFrom(Slot, *ImplicitInit));
+      emit(VD->getLocation(),
+           constructFrom(Slot, "std::addressof(" + *ImplicitInit + ")"));
       becameLive(Slot);
       return;
     }
@@ -413,15 +444,17 @@ void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
                                   ");");
     } else {
       std::string Value = lowerExpr(Init, FE);
-      emit(VD->getLocation(), constructFrom(Slot, Value));
+      emit(VD->getLocation(),
+           constructFrom(Slot, "std::addressof(" + Value + ")"));
     }
     becameLive(Slot);
     endFullExpr(FE);
     return;
   }
 
-  unsigned Slot = addValueSlot("", T, Comment, VD->getLocation(),
-                               std::string(A.memberName(VD)));
+  unsigned Slot =
+      addValueSlot("", T, Comment, VD->getLocation(),
+                   std::string(A.memberName(VD)), isWrittenType(VD));
   SlotOf[VD] = Slot;
   if (ImplicitInit) {
     emit(VD->getLocation(), constructFrom(Slot, *ImplicitInit));
@@ -446,12 +479,9 @@ void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
       InitText = "(" + lowerExpr(Init, FE) + ")";
   } else {
     // `T x(args)` / `T x{args}`: the text after the name.
-    auto Written = Src.range(
-        SourceRange(afterName(VD, Src.sourceManager(), Src.langOptions()),
-                    VD->getEndLoc()));
+    auto Written = parenthesizedInit(VD);
     if (!Written)
       return fail(VD->getLocation(), "awaitc cannot rewrite this initializer");
-    // The range starts after the name token; make it start at '(' / '{'.
     InitText = lowerExprInto(Init, *Written, FE);
   }
   emit(VD->getLocation(), constructWith(Slot, InitText));
@@ -539,11 +569,15 @@ void FunctionLowering::lowerDo(const DoStmt *Do) {
                                 rewrite(Do->getCond()) + ");");
     return;
   }
-  std::string Continue = Names.fresh("continue_do");
-  ContinueLabels[Do] = Continue;
+  std::string Continue;
+  if (hasContinue(Do->getBody(), Do)) {
+    Continue = Names.fresh("continue_do");
+    ContinueLabels[Do] = Continue;
+  }
   openBlock();
   emit(Do->getBody()->getBeginLoc(), lowerAsBlock(Do->getBody()));
-  emitGenerated(Continue + ":;");
+  if (!Continue.empty())
+    emitGenerated(Continue + ":;");
   lowerLoopCondition(Do->getCond(), nullptr);
   emit(Do->getBeginLoc(), "for (;;) " + closeBlock());
 }
@@ -562,7 +596,7 @@ void FunctionLowering::lowerFor(const ForStmt *For) {
                                  lowerAsBlock(For->getBody()));
   } else {
     std::string Continue;
-    if (Inc) {
+    if (Inc && hasContinue(For->getBody(), For)) {
       Continue = Names.fresh("continue_for");
       ContinueLabels[For] = Continue;
     }
@@ -571,7 +605,8 @@ void FunctionLowering::lowerFor(const ForStmt *For) {
       lowerLoopCondition(Cond, For->getConditionVariable());
     emit(For->getBody()->getBeginLoc(), lowerAsBlock(For->getBody()));
     if (Inc) {
-      emitGenerated(Continue + ":;");
+      if (!Continue.empty())
+        emitGenerated(Continue + ":;");
       FullExpr FE;
       FE.MarkersLeft = A.countMarkers(Inc);
       std::string Text = lowerExpr(Inc, FE);
@@ -603,7 +638,19 @@ void FunctionLowering::lowerRangeFor(const CXXForRangeStmt *For) {
   const Expr *Written = RangeInit->IgnoreImplicit();
   std::string RangeText = lowerExpr(Written, FE);
   std::string Range;
-  if (Written->isPRValue()) {
+  bool RangeIsArray = RangeInit->getType()->isArrayType();
+  if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(Written)) {
+    // `for (x : {a, b})`: the reference extends the life of the list's
+    // array, so the frame holds the array itself.
+    const Expr *Array = List->getSubExpr()->IgnoreImplicit();
+    unsigned Slot = addValueSlot("range", Array->getType(),
+                                 "elements of the for loop's list",
+                                 RangeInit->getBeginLoc());
+    emit(RangeInit->getBeginLoc(), constructWith(Slot, RangeText));
+    becameLive(Slot);
+    Range = Model.Slots[Slot].Name;
+    RangeIsArray = true;
+  } else if (Written->isPRValue()) {
     unsigned Slot =
         addValueSlot("range", Written->getType(), "range of the for loop",
                      RangeInit->getBeginLoc());
@@ -622,10 +669,10 @@ void FunctionLowering::lowerRangeFor(const CXXForRangeStmt *For) {
 
   auto IteratorInit = [&](const VarDecl *Var, const char *Member) {
     const Expr *Init = Var->getInit()->IgnoreImplicit();
+    if (RangeIsArray)
+      return std::string("std::") + Member + "(" + Range + ")";
     if (isa<CXXMemberCallExpr>(Init))
       return Range + "." + Member + "()";
-    if (For->getRangeInit()->getType()->isArrayType())
-      return std::string("std::") + Member + "(" + Range + ")";
     // Argument-dependent lookup, as the language does.
     return std::string(Member) + "(" + Range + ")";
   };
@@ -872,9 +919,37 @@ std::string FunctionLowering::lowerExpr(const Expr *E, FullExpr &FE) {
     fail(E->getBeginLoc(), "awaitc cannot transform a suspension here");
     return "";
   }
-  if (const auto *Op = dyn_cast<BinaryOperator>(E))
+  if (const auto *Op = dyn_cast<BinaryOperator>(E)) {
     if (Op->isLogicalOp() && A.suspends(Op->getRHS()))
       return lowerShortCircuit(Op, FE);
+    // `a, b`: a is evaluated, and discarded, before b.
+    if (Op->getOpcode() == BO_Comma) {
+      // `a, b, c`: each discarded operand in turn, as a statement; a
+      // discarded temporary object still dies with the full-expression.
+      std::vector<const Expr *> Discarded;
+      const Expr *Last = Op;
+      while (const auto *Comma =
+                 dyn_cast<BinaryOperator>(Last->IgnoreParens())) {
+        if (Comma->getOpcode() != BO_Comma)
+          break;
+        Discarded.push_back(Comma->getRHS());
+        Last = Comma->getLHS();
+      }
+      Discarded.push_back(Last);
+      std::reverse(Discarded.begin(), Discarded.end());
+      const Expr *Value = Discarded.back();
+      Discarded.pop_back();
+      for (const Expr *Operand : Discarded) {
+        std::string Text =
+            beforeSuspension(FE, [&] { return lowerExpr(Operand, FE); });
+        if (Operand->isPRValue() && needsDestruction(Operand->getType()))
+          spill(Operand, Text, FE);
+        else
+          emit(Operand->getBeginLoc(), "static_cast<void>(" + Text + ");");
+      }
+      return lowerExpr(Value, FE);
+    }
+  }
   if (const auto *Op = dyn_cast<AbstractConditionalOperator>(E))
     if (A.suspends(Op->getTrueExpr()) || A.suspends(Op->getFalseExpr()))
       return lowerConditional(Op, FE);
@@ -892,6 +967,8 @@ std::string FunctionLowering::lowerExpr(const Expr *E, FullExpr &FE) {
 
 std::string FunctionLowering::lowerExprInto(const Expr *E, ByteRange Outer,
                                             FullExpr &FE) {
+  if (!A.suspends(E))
+    return rewriteRange(Outer, E);
   auto R = exprRange(E);
   if (R &&
       (asMarker(E) ||
@@ -1026,8 +1103,16 @@ std::vector<Edit> FunctionLowering::lowerOperands(const Expr *E, FullExpr &FE) {
       Early = AnyArgumentSuspends;
     if (Early && isStable(Operand))
       Early = false;
-    if (!Early && !A.suspends(Operand))
+    if (!Early && !A.suspends(Operand)) {
+      // Evaluated in place, as written, but with the edits every copied
+      // piece of code gets (renamed locals, references through pointers).
+      if (auto R = exprRange(Operand)) {
+        std::string Text = rewrite(Operand);
+        if (Text != Src.text(*R))
+          Edits.push_back({*R, Text});
+      }
       continue;
+    }
     auto R = exprRange(Operand);
     // The object of a member call: spill the object, not the bound member.
     if (Early && !A.suspends(Operand))
@@ -1041,7 +1126,9 @@ std::vector<Edit> FunctionLowering::lowerOperands(const Expr *E, FullExpr &FE) {
             fail(Object->getBeginLoc(), "awaitc cannot rewrite this call");
             return Edits;
           }
-          std::string Text = spill(Object, rewrite(Object), FE);
+          std::string Text =
+              spill(Object,
+                    beforeSuspension(FE, [&] { return rewrite(Object); }), FE);
           Edits.push_back({*ObjectRange, Text});
           continue;
         }
@@ -1051,7 +1138,9 @@ std::vector<Edit> FunctionLowering::lowerOperands(const Expr *E, FullExpr &FE) {
            "file (is it inside a macro?)");
       return Edits;
     }
-    std::string Text = lowerExpr(Operand, FE);
+    std::string Text =
+        Early ? beforeSuspension(FE, [&] { return lowerExpr(Operand, FE); })
+              : lowerExpr(Operand, FE);
     if (Early)
       Text = spill(Operand, Text, FE);
     Edits.push_back({*R, Text});
@@ -1092,6 +1181,24 @@ bool FunctionLowering::isStable(const Expr *E) const {
 std::string FunctionLowering::spill(const Expr *E, const std::string &Text,
                                     FullExpr &FE) {
   QualType T = E->getType();
+  const Expr *Bare = E->IgnoreParens();
+  while (const auto *Cast = dyn_cast<ImplicitCastExpr>(Bare)) {
+    if (Cast->getCastKind() != CK_NoOp)
+      break;
+    Bare = Cast->getSubExpr()->IgnoreParens();
+  }
+  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Bare)) {
+    // A temporary object (`make().method(AWAIT(x))`): the frame holds the
+    // object until the full-expression ends.
+    unsigned Slot = addValueSlot("temporary", Temp->getSubExpr()->getType(),
+                                 "a temporary that lives across a "
+                                 "suspension",
+                                 E->getBeginLoc());
+    emit(E->getBeginLoc(), constructFrom(Slot, Text));
+    becameLive(Slot);
+    FE.Temps.push_back(Slot);
+    return "std::move(" + Model.Slots[Slot].Name + ")";
+  }
   if (E->isPRValue()) {
     if (T->isVoidType()) {
       emit(E->getBeginLoc(), Text + ";");
@@ -1132,7 +1239,8 @@ std::string FunctionLowering::slotValue(unsigned Slot, const Expr *Of) const {
 
 std::string FunctionLowering::lowerAwait(const CallExpr *Marker, FullExpr &FE) {
   const Expr *Arg = Marker->getArg(0);
-  std::string Awaitable = lowerExpr(Arg, FE);
+  std::string Awaitable =
+      beforeSuspension(FE, [&] { return lowerExpr(Arg, FE); });
   if (FE.MarkersLeft > 0)
     --FE.MarkersLeft;
   bool Last = FE.MarkersLeft == 0;
@@ -1182,7 +1290,8 @@ std::string FunctionLowering::lowerAwait(const CallExpr *Marker, FullExpr &FE) {
 std::string FunctionLowering::lowerShortCircuit(const BinaryOperator *Op,
                                                 FullExpr &FE) {
   bool IsAnd = Op->getOpcode() == BO_LAnd;
-  std::string Left = lowerExpr(Op->getLHS(), FE);
+  std::string Left =
+      beforeSuspension(FE, [&] { return lowerExpr(Op->getLHS(), FE); });
   unsigned Slot = addValueSlot("condition", Ctx.BoolTy,
                                std::string("result of ") +
                                    (IsAnd ? "&&" : "||") + " that awaits",
@@ -1211,7 +1320,8 @@ FunctionLowering::lowerConditional(const AbstractConditionalOperator *Op,
                             "not supported");
     return "";
   }
-  std::string Cond = lowerExpr(Op->getCond(), FE);
+  std::string Cond =
+      beforeSuspension(FE, [&] { return lowerExpr(Op->getCond(), FE); });
   QualType T = Op->getType();
   std::optional<unsigned> Slot;
   if (!T->isVoidType()) {
@@ -1260,17 +1370,14 @@ void FunctionLowering::endFullExpr(FullExpr &FE) {
 
 // --- Frame slots -------------------------------------------------------------
 
-static bool needsDestruction(QualType T) {
-  return T->isDependentType() || T.isDestructedType() != QualType::DK_none;
-}
-
 unsigned FunctionLowering::addValueSlot(const std::string &Base, QualType T,
                                         const std::string &Comment,
                                         SourceLocation Loc,
-                                        const std::string &Exact) {
+                                        const std::string &Exact,
+                                        bool Written) {
   FrameSlot Slot;
   Slot.Name = Exact.empty() ? Names.fresh(Base) : Exact;
-  Slot.Type = printType(T, Loc);
+  Slot.Type = printType(T, Loc, Written);
   bool Plain =
       T->isScalarType() && !T.isConstQualified() && !T.isVolatileQualified();
   Slot.Kind = Plain ? FrameSlot::Storage::Plain : FrameSlot::Storage::Manual;
@@ -1297,10 +1404,11 @@ unsigned FunctionLowering::addSlot(FrameSlot Slot) {
 unsigned FunctionLowering::addPointerSlot(const std::string &Base,
                                           QualType Pointee,
                                           const std::string &Comment,
-                                          const std::string &Exact) {
+                                          const std::string &Exact,
+                                          bool Written) {
   FrameSlot Slot;
   Slot.Name = Exact.empty() ? Names.fresh(Base) : Exact;
-  Slot.Type = printType(Pointee, Fn.getLocation());
+  Slot.Type = printType(Pointee, Fn.getLocation(), Written);
   Slot.Kind = FrameSlot::Storage::Pointer;
   Slot.Comment = Comment;
   Model.Slots.push_back(Slot);
@@ -1325,12 +1433,38 @@ std::string FunctionLowering::constructWith(unsigned Index,
   return Code;
 }
 
+/// Whether \p Code has a comma outside brackets, so that it needs its own
+/// parentheses to be one argument.
+static bool hasTopLevelComma(const std::string &Code) {
+  int Depth = 0;
+  char Quote = 0;
+  for (size_t I = 0; I < Code.size(); ++I) {
+    char C = Code[I];
+    if (Quote) {
+      if (C == '\\')
+        ++I;
+      else if (C == Quote)
+        Quote = 0;
+    } else if (C == '"' || C == '\'') {
+      Quote = C;
+    } else if (C == '(' || C == '[' || C == '{') {
+      ++Depth;
+    } else if (C == ')' || C == ']' || C == '}') {
+      --Depth;
+    } else if (C == ',' && Depth == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string FunctionLowering::constructFrom(unsigned Index,
                                             const std::string &Value) {
   const FrameSlot &Slot = Model.Slots[Index];
+  std::string Argument = hasTopLevelComma(Value) ? "(" + Value + ")" : Value;
   if (Slot.Kind != FrameSlot::Storage::Manual)
-    return Slot.Name + " = " + Value + ";";
-  return constructWith(Index, "(" + Value + ")");
+    return Slot.Name + " = " + Argument + ";";
+  return constructWith(Index, "(" + Argument + ")");
 }
 
 void FunctionLowering::becameLive(unsigned Index) {
@@ -1509,6 +1643,27 @@ void FunctionLowering::collectEdits(const Stmt *S, std::vector<Edit> &Out,
 }
 
 std::optional<Edit> FunctionLowering::editFor(const Stmt *S, bool InLambda) {
+  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(S))
+    if (KeepTemporariesIn && !InLambda && !Temp->getExtendingDecl())
+      if (auto R = exprRange(Temp)) {
+        // Constructed in the frame where it stands, destroyed when the
+        // full-expression ends (after the suspension), as C++ says.
+        const Expr *Value = Temp->getSubExpr();
+        unsigned Slot = addValueSlot("temporary", Value->getType(),
+                                     "a temporary that lives across a "
+                                     "suspension",
+                                     Temp->getBeginLoc());
+        std::string Make = "[&]() -> " + Model.Slots[Slot].Type + " { return " +
+                           rewrite(Value) + "; }";
+        const FrameSlot &Kept = Model.Slots[Slot];
+        KeepTemporariesIn->Temps.push_back(Slot);
+        if (Kept.NeedsDestruction)
+          Live.push_back(Slot);
+        if (!Kept.Guard.empty())
+          return Edit{*R, Kept.Guard + ".keep(" + Make + ")"};
+        return Edit{*R, "awaitc::detail::keep_temporary(" + Kept.Name + ", " +
+                            Make + ")"};
+      }
   if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
     const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
     if (!VD || !A.isHoisted(VD))
@@ -1564,6 +1719,17 @@ std::optional<Edit> FunctionLowering::editFor(const Stmt *S, bool InLambda) {
     return Edit{*R, "goto " + It->second};
   }
   return std::nullopt;
+}
+
+bool FunctionLowering::hasContinue(const Stmt *Body, const Stmt *Loop) const {
+  if (!Body)
+    return false;
+  if (const auto *C = dyn_cast<ContinueStmt>(Body))
+    return continueTarget(C) == Loop;
+  for (const Stmt *Child : Body->children())
+    if (hasContinue(Child, Loop))
+      return true;
+  return false;
 }
 
 const Stmt *FunctionLowering::continueTarget(const ContinueStmt *C) const {
@@ -1632,14 +1798,13 @@ std::optional<ByteRange> FunctionLowering::statementRange(const Stmt *S) const {
   if (!R || !endsWithSemicolon(S))
     return R;
   // Skip white space and comments to the ';'.
-  SourceLocation End = Src.location(R->End);
-  std::optional<Token> Next = Lexer::findNextToken(
-      End.getLocWithOffset(-1), Src.sourceManager(), Src.langOptions());
-  if (Next && Next->is(tok::semi)) {
-    unsigned SemiEnd = Src.offset(Next->getLocation()) + 1;
-    if (SemiEnd > R->End)
-      R->End = SemiEnd;
-  }
+  llvm::StringRef Buffer = Src.buffer();
+  Lexer Lex(Src.location(0), Src.langOptions(), Buffer.data(),
+            Buffer.data() + R->End, Buffer.data() + Buffer.size());
+  Token Next;
+  Lex.LexFromRawLexer(Next);
+  if (Next.is(tok::semi))
+    R->End = Src.offset(Next.getLocation()) + 1;
   return R;
 }
 
@@ -1655,13 +1820,14 @@ std::string FunctionLowering::referenceTo(const VarDecl *VD) const {
   return Name;
 }
 
-std::string FunctionLowering::printType(QualType T, SourceLocation Loc) {
+std::string FunctionLowering::printType(QualType T, SourceLocation Loc,
+                                        bool Written) {
   PrintingPolicy Policy(Ctx.getLangOpts());
   Policy.SuppressUnwrittenScope = true;
   Policy.SuppressTagKeyword = true;
-  Policy.FullyQualifiedName = true;
+  QualType Printed = Written ? T : Ctx.getCanonicalType(T);
   std::string Text =
-      TypeName::getFullyQualifiedName(T, Ctx, Policy,
+      TypeName::getFullyQualifiedName(Printed, Ctx, Policy,
                                       /*WithGlobalNsPrefix=*/false);
   const Type *Base = T->getBaseElementTypeUnsafe();
   if (const auto *Pointee = Base->getPointeeType().getTypePtrOrNull())
@@ -1676,6 +1842,34 @@ std::string FunctionLowering::printType(QualType T, SourceLocation Loc) {
                   "' cannot be named outside the function, so a value of it "
                   "cannot live across a suspension yet");
   return Text;
+}
+
+std::optional<ByteRange>
+FunctionLowering::parenthesizedInit(const VarDecl *VD) {
+  SourceLocation Start = afterName(VD, Src.sourceManager(), Src.langOptions());
+  if (Start.isMacroID())
+    return std::nullopt;
+  unsigned Begin = Src.offset(Start);
+  llvm::StringRef Buffer = Src.buffer();
+  Lexer Lex(Src.location(0), Src.langOptions(), Buffer.data(),
+            Buffer.data() + Begin, Buffer.data() + Buffer.size());
+  Token Tok;
+  int Depth = 0;
+  bool Opened = false;
+  while (!Lex.LexFromRawLexer(Tok)) {
+    if (Tok.isOneOf(tok::l_paren, tok::l_brace, tok::l_square)) {
+      if (!Opened)
+        Begin = Src.offset(Tok.getLocation());
+      Opened = true;
+      ++Depth;
+    } else if (Tok.isOneOf(tok::r_paren, tok::r_brace, tok::r_square)) {
+      if (--Depth == 0)
+        return ByteRange{Begin, Src.offset(Tok.getLocation()) + 1};
+    } else if (!Opened) {
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
 }
 
 std::string FunctionLowering::declaratorText(const DeclStmt *DS,

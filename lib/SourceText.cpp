@@ -17,8 +17,13 @@ SourceText::SourceText(const SourceManager &SM, const LangOptions &LO)
 std::optional<ByteRange> SourceText::range(SourceRange R) const {
   if (R.isInvalid())
     return std::nullopt;
-  CharSourceRange Chars =
-      Lexer::makeFileCharRange(CharSourceRange::getTokenRange(R), SM, LO);
+  return range(CharSourceRange::getTokenRange(R));
+}
+
+std::optional<ByteRange> SourceText::range(CharSourceRange R) const {
+  if (R.isInvalid())
+    return std::nullopt;
+  CharSourceRange Chars = Lexer::makeFileCharRange(R, SM, LO);
   if (Chars.isInvalid())
     return std::nullopt;
   auto [BeginFile, Begin] = SM.getDecomposedLoc(Chars.getBegin());
@@ -35,16 +40,51 @@ StringRef SourceText::outermostMacroName(SourceLocation Loc) const {
   return Lexer::getSourceText(CharSourceRange::getTokenRange(NameLoc), SM, LO);
 }
 
+static bool isMarkerMacro(StringRef Name) {
+  return Name == "AWAIT" || Name == "YIELD" || Name == "AWAITC_AWAIT" ||
+         Name == "AWAITC_YIELD";
+}
+
 std::optional<ByteRange> SourceText::markerRange(const CallExpr *Marker) const {
   SourceLocation Loc = Marker->getBeginLoc();
   if (!Loc.isMacroID())
     return range(Marker);
-  StringRef Name = outermostMacroName(Loc);
-  if (Name != "AWAIT" && Name != "YIELD" && Name != "AWAITC_AWAIT" &&
-      Name != "AWAITC_YIELD")
+  // `NAME ( argument )`, found around the argument's own spelling: this is
+  // right for a marker inside another marker's argument too, where the
+  // outermost expansion would be the outer marker.
+  const Expr *Arg = Marker->getNumArgs() ? Marker->getArg(0) : nullptr;
+  if (Arg) {
+    SourceLocation First = SM.getSpellingLoc(Arg->getBeginLoc());
+    SourceLocation Last = SM.getSpellingLoc(Arg->getEndLoc());
+    if (SM.isWrittenInMainFile(First) && SM.isWrittenInMainFile(Last)) {
+      unsigned Begin = SM.getFileOffset(First);
+      unsigned End =
+          SM.getFileOffset(Last) + Lexer::MeasureTokenLength(Last, SM, LO);
+      auto IsSpace = [](char C) {
+        return isspace(static_cast<unsigned char>(C)) != 0;
+      };
+      while (Begin > 0 && IsSpace(Buffer[Begin - 1]))
+        --Begin;
+      while (End < Buffer.size() && IsSpace(Buffer[End]))
+        ++End;
+      if (Begin > 0 && Buffer[Begin - 1] == '(' && End < Buffer.size() &&
+          Buffer[End] == ')') {
+        unsigned NameEnd = Begin - 1;
+        while (NameEnd > 0 && IsSpace(Buffer[NameEnd - 1]))
+          --NameEnd;
+        unsigned NameBegin = NameEnd;
+        while (NameBegin > 0 &&
+               (isalnum(static_cast<unsigned char>(Buffer[NameBegin - 1])) ||
+                Buffer[NameBegin - 1] == '_'))
+          --NameBegin;
+        if (isMarkerMacro(Buffer.substr(NameBegin, NameEnd - NameBegin)))
+          return ByteRange{NameBegin, End + 1};
+      }
+    }
+  }
+  if (!isMarkerMacro(outermostMacroName(Loc)))
     return std::nullopt;
-  CharSourceRange Expansion = SM.getExpansionRange(Loc);
-  return range(SourceRange(Expansion.getBegin(), Expansion.getEnd()));
+  return range(SM.getExpansionRange(Loc));
 }
 
 unsigned SourceText::offset(SourceLocation Loc) const {

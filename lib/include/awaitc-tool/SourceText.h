@@ -35,6 +35,7 @@ public:
   /// The bytes a node's tokens occupy in the main file, or nothing when they
   /// are not a contiguous part of it (inside a macro, another file...).
   std::optional<ByteRange> range(clang::SourceRange R) const;
+  std::optional<ByteRange> range(clang::CharSourceRange R) const;
   std::optional<ByteRange> range(const clang::Stmt *S) const {
     return range(S->getSourceRange());
   }

@@ -268,6 +268,12 @@ template <class T> void destroy_object(T &object) noexcept {
   }
 }
 
+// The same for a temporary whose destruction is trivial (no guard).
+template <class T, class Make> T &&keep_temporary(T &slot, Make &&make) {
+  ::new (storage_of(slot)) T(std::forward<Make>(make)());
+  return static_cast<T &&>(slot);
+}
+
 // Owns a hoisted local while step() runs inside the local's scope: destroys
 // it when that scope is left by any path (fall-through, break, continue,
 // return, goto, exception), but not when the body suspends. Declared at the
@@ -284,6 +290,14 @@ public:
       destroy_object(object_);
   }
   void arm() noexcept { armed_ = true; }
+  // Constructs a temporary of the full-expression being evaluated in the
+  // frame (so that it outlives a suspension), where it stands in the
+  // expression; returns it as the temporary it replaces.
+  template <class Make> T &&keep(Make &&make) {
+    ::new (storage_of(object_)) T(std::forward<Make>(make)());
+    armed_ = true;
+    return static_cast<T &&>(object_);
+  }
   // Destroys the local before its scope ends (a backward goto past its
   // declaration).
   void destroy() noexcept {

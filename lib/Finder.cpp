@@ -49,6 +49,12 @@ public:
       Ctx = Context();
       Ctx.Function = FD;
       Ctx.Kind = Kind;
+      // A member function of a local class (or a lambda) inside an
+      // annotated body is still inside it, behind a barrier.
+      if (Saved.Kind != CoroutineKind::None && Kind == CoroutineKind::None) {
+        Ctx.Kind = Saved.Kind;
+        Ctx.Barrier = Saved.Barrier ? Saved.Barrier : "a local class";
+      }
     }
     bool Result = true;
     for (ParmVarDecl *P : FD->parameters())

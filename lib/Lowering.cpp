@@ -66,6 +66,9 @@ private:
     /// A switch body: case labels may not jump past guard declarations, so
     /// its guards live in the enclosing block.
     bool GuardsGoToParent = false;
+    /// The block's first statement is a case label (a switch body): the
+    /// dispatch, reached only by jumps, "falls through" to it.
+    bool StartsWithCase = false;
   };
 
   /// The temporaries of one full-expression, destroyed at its end.
@@ -108,6 +111,9 @@ private:
   std::string lowerConditional(const AbstractConditionalOperator *Op,
                                FullExpr &FE);
   std::string spill(const Expr *E, const std::string &Text, FullExpr &FE);
+  /// Evaluates an operand before a suspension into a frame slot; a
+  /// temporary object is constructed right in its slot.
+  std::string spillOperand(const Expr *Operand, FullExpr &FE);
   void endFullExpr(FullExpr &FE);
   bool isStable(const Expr *E) const;
   Sequencing sequencingOf(const Expr *E) const;
@@ -466,6 +472,15 @@ void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
     becameLive(Slot);
     return;
   }
+  if (const auto *Construct =
+          dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()))
+    if (Construct->getNumArgs() == 0 &&
+        Construct->getParenOrBraceRange().isInvalid()) {
+      // `T x;` of a class type: default-initialization.
+      emit(VD->getLocation(), constructWith(Slot, ""));
+      becameLive(Slot);
+      return;
+    }
   FullExpr FE;
   FE.MarkersLeft = A.countMarkers(Init);
   std::string InitText;
@@ -718,6 +733,8 @@ void FunctionLowering::lowerSwitch(const SwitchStmt *Switch) {
       lowerCondition(Switch->getCond(), Switch->getConditionVariable(), Switch,
                      Switch->getCond()->getType());
   openBlock(/*GuardsGoToParent=*/true);
+  current().StartsWithCase =
+      !Body->body_empty() && isa<SwitchCase>(Body->body_front());
   lowerChildren(Body);
   std::string BodyText = closeBlock();
   emit(Switch->getBeginLoc(), "switch (" + Cond + ") " + BodyText);
@@ -1119,17 +1136,17 @@ std::vector<Edit> FunctionLowering::lowerOperands(const Expr *E, FullExpr &FE) {
       if (const auto *Member = dyn_cast<MemberExpr>(Operand->IgnoreParens()))
         if (isa<CXXMethodDecl>(Member->getMemberDecl())) {
           const Expr *Object = Member->getBase();
-          if (isStable(Object))
+          if (isStable(Object)) {
+            if (auto R = exprRange(Operand))
+              Edits.push_back({*R, rewrite(Operand)});
             continue;
+          }
           auto ObjectRange = exprRange(Object);
           if (!ObjectRange) {
             fail(Object->getBeginLoc(), "awaitc cannot rewrite this call");
             return Edits;
           }
-          std::string Text =
-              spill(Object,
-                    beforeSuspension(FE, [&] { return rewrite(Object); }), FE);
-          Edits.push_back({*ObjectRange, Text});
+          Edits.push_back({*ObjectRange, spillOperand(Object, FE)});
           continue;
         }
     if (!R) {
@@ -1139,10 +1156,7 @@ std::vector<Edit> FunctionLowering::lowerOperands(const Expr *E, FullExpr &FE) {
       return Edits;
     }
     std::string Text =
-        Early ? beforeSuspension(FE, [&] { return lowerExpr(Operand, FE); })
-              : lowerExpr(Operand, FE);
-    if (Early)
-      Text = spill(Operand, Text, FE);
+        Early ? spillOperand(Operand, FE) : lowerExpr(Operand, FE);
     Edits.push_back({*R, Text});
   }
   return Edits;
@@ -1178,27 +1192,36 @@ bool FunctionLowering::isStable(const Expr *E) const {
   return false;
 }
 
-std::string FunctionLowering::spill(const Expr *E, const std::string &Text,
-                                    FullExpr &FE) {
-  QualType T = E->getType();
-  const Expr *Bare = E->IgnoreParens();
+std::string FunctionLowering::spillOperand(const Expr *Operand, FullExpr &FE) {
+  const Expr *Bare = Operand->IgnoreParens();
   while (const auto *Cast = dyn_cast<ImplicitCastExpr>(Bare)) {
     if (Cast->getCastKind() != CK_NoOp)
       break;
     Bare = Cast->getSubExpr()->IgnoreParens();
   }
   if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Bare)) {
-    // A temporary object (`make().method(AWAIT(x))`): the frame holds the
-    // object until the full-expression ends.
-    unsigned Slot = addValueSlot("temporary", Temp->getSubExpr()->getType(),
+    // A temporary object (`make().method(AWAIT(x))`): built in the frame,
+    // where it lives until the full-expression ends.
+    const Expr *Value = Temp->getSubExpr();
+    std::string Text =
+        beforeSuspension(FE, [&] { return lowerExpr(Value, FE); });
+    unsigned Slot = addValueSlot("temporary", Value->getType(),
                                  "a temporary that lives across a "
                                  "suspension",
-                                 E->getBeginLoc());
-    emit(E->getBeginLoc(), constructFrom(Slot, Text));
+                                 Operand->getBeginLoc());
+    emit(Operand->getBeginLoc(), constructFrom(Slot, Text));
     becameLive(Slot);
     FE.Temps.push_back(Slot);
     return "std::move(" + Model.Slots[Slot].Name + ")";
   }
+  std::string Text =
+      beforeSuspension(FE, [&] { return lowerExpr(Operand, FE); });
+  return spill(Operand, Text, FE);
+}
+
+std::string FunctionLowering::spill(const Expr *E, const std::string &Text,
+                                    FullExpr &FE) {
+  QualType T = E->getType();
   if (E->isPRValue()) {
     if (T->isVoidType()) {
       emit(E->getBeginLoc(), Text + ";");
@@ -1517,6 +1540,9 @@ void FunctionLowering::openBlock(bool GuardsGoToParent) {
 std::string FunctionLowering::closeBlock(std::string *OutsideEntry) {
   Block B = std::move(Blocks.back());
   Blocks.pop_back();
+  // The block's locals go out of scope here.
+  for (unsigned Index : B.GuardedSlots)
+    Live.erase(std::remove(Live.begin(), Live.end(), Index), Live.end());
   bool Root = Blocks.empty();
   std::string Inner = indent() + "  ";
   std::string Head;
@@ -1553,6 +1579,8 @@ std::string FunctionLowering::closeBlock(std::string *OutsideEntry) {
       Head += generatedMark() + Inner + Case + "\n";
     }
     Head += generatedMark() + Inner + "}\n";
+    if (B.StartsWithCase)
+      Head += generatedMark() + Inner + "[[fallthrough]];\n";
   }
   if (!Root) {
     Block &Parent = Blocks.back();

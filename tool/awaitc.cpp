@@ -20,7 +20,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
-#include <map>
+#include <algorithm>
 
 using namespace clang;
 using namespace clang::tooling;
@@ -76,11 +76,13 @@ static ArgumentsAdjuster awaitcAdjuster() {
     // Headers are C++ too.
     if (!HasLanguage)
       Out.push_back("-xc++");
-    // An untransformed body returns T from a Coro<T> function, and nothing
-    // from a Coro<void> one.
-    Out.push_back("-Wno-return-mismatch");
-    Out.push_back("-Wno-return-type");
     Out.insert(Out.end(), Args.begin() + 1, Args.end());
+    // An untransformed body returns T from a Coro<T> function, and nothing
+    // from a Coro<void> one. After the user's flags, so that their -Wall
+    // does not turn the warnings on again, but before a `--` that ends the
+    // options.
+    auto OptionsEnd = std::find(Out.begin(), Out.end(), "--");
+    Out.insert(OptionsEnd, {"-Wno-return-mismatch", "-Wno-return-type"});
     return Out;
   };
 }

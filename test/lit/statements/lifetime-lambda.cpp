@@ -1,0 +1,42 @@
+// Lambdas (locals of unnamed closure types) living across a suspension
+// (SPEC §2: "any type works: ... lambdas"): they keep their by-reference,
+// by-value and init captures and their mutable state.
+// XFAIL: *
+// (B8 in /tmp/bugs/statements.md: not supported yet, the tool says so)
+// RUN: %run-both --out %t %s | FileCheck --match-full-lines %s
+#include "Inputs/tracer.h"
+
+AWAITC_ASYNC awaitc::Coro<int> later(int v) {
+  AWAIT(awaitc::sleep(0));
+  return v;
+}
+
+AWAITC_ASYNC awaitc::Coro<void> lambdas() {
+  Tracer t("captured");
+  int base = AWAIT(later(10));
+  auto add = [&t, base](int k) {
+    t.use();
+    return base + k;
+  };
+  base = 100;  // the by-value capture keeps 10
+  std::printf("add %d\n", add(AWAIT(later(1))));
+  auto counter = [n = 0]() mutable { return ++n; };
+  counter();
+  AWAIT(awaitc::sleep(0));
+  std::printf("counter %d\n", counter());
+}
+
+int main() {
+  std::printf("begin\n");
+  awaitc::run(lambdas());
+  print_live();
+}
+
+// CHECK: begin
+// CHECK-NEXT: ctor captured
+// CHECK-NEXT: use captured
+// CHECK-NEXT: add 11
+// CHECK-NEXT: counter 2
+// CHECK-NEXT: dtor captured
+// CHECK-NEXT: live 0
+// CHECK-EMPTY:

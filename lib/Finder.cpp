@@ -227,13 +227,12 @@ private:
                         "try block inside the body instead");
       return false;
     }
-    if (isa<CXXMethodDecl>(FD) || FD.isTemplated() ||
-        FD.getDeclContext()->isDependentContext()) {
-      Diag.error(Loc, What + "member functions and templates are not "
-                             "supported yet; make it a non-template free "
-                             "function");
-      return false;
-    }
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(&FD))
+      if (Method->getParent()->isLambda()) {
+        Diag.error(Loc, What + "cannot be applied to a lambda yet; use a "
+                               "named function");
+        return false;
+      }
     if (FD.isVariadic()) {
       Diag.error(Loc, What + "cannot be applied to a C-style variadic "
                              "function");

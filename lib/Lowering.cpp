@@ -231,6 +231,18 @@ std::optional<FrameModel> FunctionLowering::run() {
     Model.BaseClass = "awaitc::detail::GeneratorFrame<" + Result + ">";
     Model.ReturnType = "awaitc::Generator<" + Result + ">";
   }
+  // A member function's frame keeps the object: `this` in the body is the
+  // frame, so the user's `this` (and implicit member access) becomes self.
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Fn))
+    if (Method->isInstance()) {
+      FrameParam Self;
+      Self.Name = Model.SelfName = Names.fresh("self");
+      Self.Type = printType(Method->getThisType(), Fn.getLocation(),
+                            /*Written=*/true);
+      Self.Argument = "this";
+      Self.Init = Self.Name;
+      Model.Params.push_back(Self);
+    }
   for (const ParmVarDecl *P : Fn.parameters()) {
     if (P->getName().empty())
       continue;
@@ -239,9 +251,9 @@ std::optional<FrameModel> FunctionLowering::run() {
     QualType T = P->getType();
     Param.Type = printType(T, P->getLocation());
     bool ByValueObject = !T->isReferenceType() && !T->isScalarType();
-    Param.Forward = (ByValueObject || T->isRValueReferenceType())
-                        ? "std::move(" + Param.Name + ")"
-                        : Param.Name;
+    Param.Argument = Param.Init = (ByValueObject || T->isRValueReferenceType())
+                                      ? "std::move(" + Param.Name + ")"
+                                      : Param.Name;
     Model.Params.push_back(Param);
   }
   ResumeAt = Names.fresh("resume_at");
@@ -249,11 +261,11 @@ std::optional<FrameModel> FunctionLowering::run() {
   Blocks.emplace_back();
   lowerChildren(cast<CompoundStmt>(Fn.getBody()));
   if (AF.Kind == CoroutineKind::Async && !AF.ResultType->isVoidType())
-    emitGenerated("awaitc_flowed_off_end();");
+    emitGenerated("this->awaitc_flowed_off_end();");
   std::string Body = closeBlock();
   if (!Model.States.empty())
-    Body =
-        generatedMark() + "    int " + ResumeAt + " = awaitc_state_;\n" + Body;
+    Body = generatedMark() + "    int " + ResumeAt +
+           " = this->awaitc_state_;\n" + Body;
   Model.StepBody = Body;
   if (Failed)
     return std::nullopt;
@@ -867,7 +879,7 @@ std::string FunctionLowering::returnText(const ReturnStmt *R,
       if (VD->hasLocalStorage() && !VD->getType()->isReferenceType() &&
           !VD->getType().isVolatileQualified())
         Moved = "std::move(" + Value + ")";
-  return "{ awaitc_return_value(" + Moved + "); return; }";
+  return "{ this->awaitc_return_value(" + Moved + "); return; }";
 }
 
 void FunctionLowering::lowerReturn(const ReturnStmt *R) {
@@ -910,7 +922,7 @@ void FunctionLowering::lowerYield(const CallExpr *Marker) {
   becameLive(Slot);
   FE.Temps.push_back(Slot);
   int State = addState(Marker->getBeginLoc());
-  emit(Marker->getBeginLoc(), "awaitc_yield_at(" + std::to_string(State) +
+  emit(Marker->getBeginLoc(), "this->awaitc_yield_at(" + std::to_string(State) +
                                   ", " + Model.Slots[Slot].Name + ");");
   emitSuspension(State, "", Marker->getBeginLoc());
   endFullExpr(FE);
@@ -1294,7 +1306,7 @@ std::string FunctionLowering::lowerAwait(const CallExpr *Marker, FullExpr &FE) {
   // The state records what is alive while suspended here, the awaiter too.
   Model.States[State - 1].Live = Live;
   emitSuspension(State,
-                 "awaitc_suspend_at(" + std::to_string(State) + ", " +
+                 "this->awaitc_suspend_at(" + std::to_string(State) + ", " +
                      Awaiter.Name + ")",
                  Loc);
 
@@ -1671,6 +1683,29 @@ void FunctionLowering::collectEdits(const Stmt *S, std::vector<Edit> &Out,
 }
 
 std::optional<Edit> FunctionLowering::editFor(const Stmt *S, bool InLambda) {
+  if (!Model.SelfName.empty()) {
+    if (const auto *This = dyn_cast<CXXThisExpr>(S))
+      if (!This->isImplicit())
+        if (auto R = Src.range(This))
+          return Edit{*R, Model.SelfName};
+    // `member` / `helper()` in a member function: `self->member`.
+    bool ImplicitMember = false;
+    if (const auto *Member = dyn_cast<MemberExpr>(S))
+      ImplicitMember = Member->isImplicitAccess();
+    else if (const auto *Member = dyn_cast<CXXDependentScopeMemberExpr>(S))
+      ImplicitMember = Member->isImplicitAccess();
+    else if (const auto *Member = dyn_cast<UnresolvedMemberExpr>(S))
+      ImplicitMember = Member->isImplicitAccess();
+    if (ImplicitMember) {
+      auto R = Src.range(S);
+      if (!R) {
+        fail(S->getBeginLoc(), "a member is used inside a macro here; "
+                               "awaitc cannot make it refer to the object");
+        return std::nullopt;
+      }
+      return Edit{*R, Model.SelfName + "->" + Src.text(*R).str()};
+    }
+  }
   if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(S))
     if (KeepTemporariesIn && !InLambda && !Temp->getExtendingDecl())
       if (auto R = exprRange(Temp)) {

@@ -137,21 +137,6 @@ private:
     std::vector<ByteRange> Drop;
     if (Annotation)
       Drop.push_back(*Annotation);
-    Model.DeclarationHead = Cut(Drop);
-    // The definition repeats no default argument.
-    for (const ParmVarDecl *P : FD.parameters()) {
-      if (!P->hasDefaultArg())
-        continue;
-      SourceLocation After = P->getLocation();
-      After = Lexer::getLocForEndOfToken(After, 0, SM, CI.getLangOpts());
-      auto Default = Src.range(P->getDefaultArgRange());
-      if (!Default) {
-        Diag.error(P->getLocation(), "awaitc cannot rewrite this default "
-                                     "argument (inside a macro?)");
-        return std::nullopt;
-      }
-      Drop.push_back({Src.offset(After), Default->End});
-    }
     Model.DefinitionHead = Cut(Drop);
     return Replacement{{Head.Begin, Body->End}, emitFunction(Model)};
   }

@@ -200,6 +200,8 @@ int main(int argc, const char **argv) {
             : std::string();
     ClangTool Tool(Parser->getCompilations(), {Source});
     Tool.appendArgumentsAdjuster(awaitcAdjuster());
+    // The diagnostics say what went wrong; no "Error while processing".
+    Tool.setPrintErrorMessage(false);
     awaitc::TransformOptions Options;
     Options.LineDirectives = !NoLineDirectives;
     Options.OutputName = Target.empty() ? "<stdout>" : Target;

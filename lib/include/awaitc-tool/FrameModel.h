@@ -55,8 +55,10 @@ struct SuspendState {
 struct FrameParam {
   std::string Name;
   std::string Type; // as declared (may be a reference type)
-  /// How the thin function hands it to the frame's constructor.
-  std::string Forward;
+  /// What the function passes to the frame's constructor ("this", "x",
+  /// "std::move(s)"), and how the constructor initializes the member.
+  std::string Argument;
+  std::string Init;
 };
 
 struct FrameModel {
@@ -70,11 +72,12 @@ struct FrameModel {
   std::vector<FrameParam> Params;
   std::vector<FrameSlot> Slots;
   std::vector<SuspendState> States;
+  /// The member holding `this` of a member function (empty otherwise).
+  std::string SelfName;
   /// The body of step(), line-marked.
   std::string StepBody;
-  /// The function's declaration head as written (line-marked), with and
-  /// without default arguments, e.g. "awaitc::Coro<int> f(int x = 1)".
-  std::string DeclarationHead;
+  /// The function's head as written, without the annotation (line-marked),
+  /// e.g. "awaitc::Coro<int> f(int x = 1)".
   std::string DefinitionHead;
   unsigned Line = 0;
 };

@@ -3,6 +3,7 @@
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
 
 using namespace clang;
 
@@ -38,9 +39,31 @@ static bool isInMarkersNamespace(const FunctionDecl &FD) {
          Outer->getDeclContext()->isTranslationUnit();
 }
 
+static MarkerKind markerNamed(StringRef Name) {
+  if (Name == "await_")
+    return MarkerKind::Await;
+  if (Name == "yield_")
+    return MarkerKind::Yield;
+  return MarkerKind::None;
+}
+
 MarkerKind markerKindOf(const CallExpr &Call) {
   const FunctionDecl *Callee = Call.getDirectCallee();
-  if (!Callee || !Callee->getIdentifier() || !isInMarkersNamespace(*Callee))
+  if (!Callee) {
+    // In a template, a marker with a dependent operand is an unresolved
+    // call of the marker template.
+    const auto *Lookup = dyn_cast_or_null<UnresolvedLookupExpr>(
+        Call.getCallee() ? Call.getCallee()->IgnoreImplicit() : nullptr);
+    if (!Lookup || !Lookup->getName().isIdentifier())
+      return MarkerKind::None;
+    for (const NamedDecl *D : Lookup->decls()) {
+      const auto *Template = dyn_cast<FunctionTemplateDecl>(D);
+      if (Template && isInMarkersNamespace(*Template->getTemplatedDecl()))
+        return markerNamed(Lookup->getName().getAsIdentifierInfo()->getName());
+    }
+    return MarkerKind::None;
+  }
+  if (!Callee->getIdentifier() || !isInMarkersNamespace(*Callee))
     return MarkerKind::None;
   StringRef Name = Callee->getName();
   if (Name == "await_")
@@ -70,11 +93,24 @@ const char *markerName(MarkerKind Kind) {
 }
 
 QualType coroutineResultType(QualType ReturnType, CoroutineKind Kind) {
+  const char *Wanted = Kind == CoroutineKind::Async ? "Coro" : "Generator";
+  // `Coro<T>` with a dependent T, in a template.
+  if (const auto *Spec = ReturnType->getAs<TemplateSpecializationType>()) {
+    const TemplateDecl *Template = Spec->getTemplateName().getAsTemplateDecl();
+    const auto *NS = Template
+                         ? dyn_cast<NamespaceDecl>(Template->getDeclContext())
+                         : nullptr;
+    if (Template && Template->getName() == Wanted && NS &&
+        NS->getName() == "awaitc" &&
+        NS->getDeclContext()->isTranslationUnit() &&
+        Spec->template_arguments().size() == 1 &&
+        Spec->template_arguments()[0].getKind() == TemplateArgument::Type)
+      return Spec->template_arguments()[0].getAsType();
+  }
   const auto *Record = ReturnType->getAsCXXRecordDecl();
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Record);
   if (!Spec)
     return QualType();
-  const char *Wanted = Kind == CoroutineKind::Async ? "Coro" : "Generator";
   if (Spec->getName() != Wanted)
     return QualType();
   const auto *NS = dyn_cast<NamespaceDecl>(Spec->getDeclContext());

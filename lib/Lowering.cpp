@@ -120,15 +120,19 @@ private:
 
   // Frame slots.
   /// A new slot named \p Base (made unique), or exactly \p Exact.
+  /// \p Of: an expression of type \p T, whose decltype names T where T
+  /// cannot be spelled (dependent or deduced types in templates).
   unsigned addValueSlot(const std::string &Base, QualType T,
                         const std::string &Comment, SourceLocation Loc,
-                        const std::string &Exact = "", bool Written = false);
+                        const std::string &Exact = "", bool Written = false,
+                        const Expr *Of = nullptr);
   /// Registers a slot (and its guard, in the innermost block that may hold
   /// one).
   unsigned addSlot(FrameSlot Slot);
   unsigned addPointerSlot(const std::string &Base, QualType Pointee,
                           const std::string &Comment,
-                          const std::string &Exact = "", bool Written = false);
+                          const std::string &Exact = "", bool Written = false,
+                          const Expr *Of = nullptr);
   /// Statement constructing a slot from a C++ initializer: "(args)",
   /// "{args}" or "" (default-initialization).
   std::string constructWith(unsigned Slot, const std::string &Init);
@@ -170,7 +174,12 @@ private:
   /// written (sugar such as std::string kept) for a declaration's written
   /// type, the canonical type for deduced and implicit ones, whose sugar
   /// may name things only visible inside the function or the runtime.
-  std::string printType(QualType T, SourceLocation Loc, bool Written = false);
+  std::string printType(QualType T, SourceLocation Loc, bool Written = false,
+                        const Expr *Of = nullptr, bool Pointee = false);
+  /// The text of \p E as written (with renames), for use in decltype.
+  std::string plainText(const Expr *E);
+  /// decltype source when there is no expression (a range-for variable).
+  std::string ImplicitSpelling;
   /// The bytes of `(args)` / `{args}` after a variable's name.
   std::optional<ByteRange> parenthesizedInit(const VarDecl *VD);
   std::string declaratorText(const DeclStmt *DS, const VarDecl *VD);
@@ -427,9 +436,9 @@ void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
   QualType T = VD->getType();
   std::string Comment = "local '" + VD->getNameAsString() + "'";
   if (T->isReferenceType()) {
-    unsigned Slot =
-        addPointerSlot("", T.getNonReferenceType(), Comment,
-                       std::string(A.memberName(VD)), isWrittenType(VD));
+    unsigned Slot = addPointerSlot(
+        "", T.getNonReferenceType(), Comment, std::string(A.memberName(VD)),
+        isWrittenType(VD), ImplicitInit ? nullptr : Init);
     SlotOf[VD] = Slot;
     if (ImplicitInit) {
       emit(VD->getLocation(),
@@ -453,7 +462,7 @@ void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
       unsigned Holder = addValueSlot(
           std::string(A.memberName(VD)) + "_temporary", Temp->getType(),
           "temporary bound to '" + VD->getNameAsString() + "'",
-          VD->getLocation());
+          VD->getLocation(), "", false, Temp->getSubExpr());
       std::string Value = lowerExpr(Temp->getSubExpr(), FE);
       emit(VD->getLocation(), constructFrom(Holder, Value));
       becameLive(Holder);
@@ -470,9 +479,9 @@ void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
     return;
   }
 
-  unsigned Slot =
-      addValueSlot("", T, Comment, VD->getLocation(),
-                   std::string(A.memberName(VD)), isWrittenType(VD));
+  unsigned Slot = addValueSlot("", T, Comment, VD->getLocation(),
+                               std::string(A.memberName(VD)), isWrittenType(VD),
+                               ImplicitInit ? nullptr : Init);
   SlotOf[VD] = Slot;
   if (ImplicitInit) {
     emit(VD->getLocation(), constructFrom(Slot, *ImplicitInit));
@@ -542,7 +551,7 @@ std::string FunctionLowering::lowerCondition(const Expr *Cond,
   std::string Value = lowerExpr(Cond, FE);
   unsigned Slot =
       addValueSlot("condition", SlotType, "value of a condition that awaits",
-                   Cond->getBeginLoc());
+                   Cond->getBeginLoc(), "", false, Cond);
   emit(Cond->getBeginLoc(), constructFrom(Slot, Value));
   endFullExpr(FE);
   return Model.Slots[Slot].Name;
@@ -680,13 +689,13 @@ void FunctionLowering::lowerRangeFor(const CXXForRangeStmt *For) {
   } else if (Written->isPRValue()) {
     unsigned Slot =
         addValueSlot("range", Written->getType(), "range of the for loop",
-                     RangeInit->getBeginLoc());
+                     RangeInit->getBeginLoc(), "", false, Written);
     emit(RangeInit->getBeginLoc(), constructFrom(Slot, RangeText));
     becameLive(Slot);
     Range = Model.Slots[Slot].Name;
   } else {
-    unsigned Slot =
-        addPointerSlot("range", Written->getType(), "range of the for loop");
+    unsigned Slot = addPointerSlot("range", Written->getType(),
+                                   "range of the for loop", "", false, Written);
     emit(RangeInit->getBeginLoc(),
          constructFrom(Slot, "std::addressof(" + RangeText + ")"));
     becameLive(Slot);
@@ -703,6 +712,35 @@ void FunctionLowering::lowerRangeFor(const CXXForRangeStmt *For) {
     // Argument-dependent lookup, as the language does.
     return std::string(Member) + "(" + Range + ")";
   };
+  if (!For->getBeginStmt() || !For->getEndStmt()) {
+    // A dependent range: iterate it as std::begin/std::end would.
+    auto Iterator = [&](const char *Member) {
+      FrameSlot Slot;
+      Slot.Name = Names.fresh(Member);
+      Slot.Type = std::string("decltype(std::") + Member + "(" + Range + "))";
+      Slot.NeedsDestruction = true;
+      Slot.Comment = "iterator of the for loop";
+      unsigned Index = addSlot(std::move(Slot));
+      emit(For->getBeginLoc(),
+           constructFrom(Index,
+                         std::string("std::") + Member + "(" + Range + ")"));
+      becameLive(Index);
+      return Model.Slots[Index].Name;
+    };
+    std::string BeginName = Iterator("begin");
+    std::string EndName = Iterator("end");
+    openBlock();
+    std::string Element = "*" + BeginName;
+    ImplicitSpelling = Element;
+    lowerVarDecl(LoopVar, For->getLoopVarStmt(), &Element);
+    ImplicitSpelling.clear();
+    lowerStmt(For->getBody());
+    std::string Body = closeBlock();
+    emit(For->getBeginLoc(), "for (; " + BeginName + " != " + EndName + "; ++" +
+                                 BeginName + ") " + Body);
+    emit(For->getBeginLoc(), closeBlock());
+    return;
+  }
   const VarDecl *BeginVar =
       For->getBeginStmt() ? cast<VarDecl>(For->getBeginStmt()->getSingleDecl())
                           : nullptr;
@@ -725,7 +763,9 @@ void FunctionLowering::lowerRangeFor(const CXXForRangeStmt *For) {
 
   openBlock();
   std::string Element = "*" + BeginName;
+  ImplicitSpelling = Element;
   lowerVarDecl(LoopVar, For->getLoopVarStmt(), &Element);
+  ImplicitSpelling.clear();
   lowerStmt(For->getBody());
   std::string Body = closeBlock();
   emit(For->getBeginLoc(), "for (; " + BeginName + " != " + EndName + "; ++" +
@@ -816,7 +856,8 @@ void FunctionLowering::lowerTry(const CXXTryStmt *Try) {
       fail(Param->getLocation(),
            "catch the exception by reference in a handler that suspends; a "
            "copy caught by value would be made again at each resumption");
-    const FrameSlot &CaughtSlot = Model.Slots[*Caught];
+    // A copy: lowering the handler adds slots, which may move them.
+    const FrameSlot CaughtSlot = Model.Slots[*Caught];
     Text += " " + catchClause(Handler) +
             " { ::new (awaitc::detail::storage_of(" + CaughtSlot.Name +
             ")) std::exception_ptr(std::current_exception()); " +
@@ -827,7 +868,8 @@ void FunctionLowering::lowerTry(const CXXTryStmt *Try) {
 
   for (unsigned I : Deferred) {
     const CXXCatchStmt *Handler = Try->getHandler(I);
-    const FrameSlot &CaughtSlot = Model.Slots[*Caught];
+    // A copy: lowering the handler adds slots, which may move them.
+    const FrameSlot CaughtSlot = Model.Slots[*Caught];
     // The exception stays alive, held by `caught`, while the handler runs.
     Live.push_back(*Caught);
     openBlock();
@@ -1220,7 +1262,7 @@ std::string FunctionLowering::spillOperand(const Expr *Operand, FullExpr &FE) {
     unsigned Slot = addValueSlot("temporary", Value->getType(),
                                  "a temporary that lives across a "
                                  "suspension",
-                                 Operand->getBeginLoc());
+                                 Operand->getBeginLoc(), "", false, Value);
     emit(Operand->getBeginLoc(), constructFrom(Slot, Text));
     becameLive(Slot);
     FE.Temps.push_back(Slot);
@@ -1242,7 +1284,7 @@ std::string FunctionLowering::spill(const Expr *E, const std::string &Text,
     unsigned Slot = addValueSlot("temporary", T,
                                  "a value computed before "
                                  "a suspension",
-                                 E->getBeginLoc());
+                                 E->getBeginLoc(), "", false, E);
     emit(E->getBeginLoc(), constructFrom(Slot, Text));
     becameLive(Slot);
     FE.Temps.push_back(Slot);
@@ -1255,7 +1297,8 @@ std::string FunctionLowering::spill(const Expr *E, const std::string &Text,
   }
   unsigned Slot = addPointerSlot("operand", T,
                                  "an object referred to across "
-                                 "a suspension");
+                                 "a suspension",
+                                 "", false, E);
   emit(E->getBeginLoc(), constructFrom(Slot, "std::addressof(" + Text + ")"));
   becameLive(Slot);
   FE.Temps.push_back(Slot);
@@ -1274,20 +1317,27 @@ std::string FunctionLowering::slotValue(unsigned Slot, const Expr *Of) const {
 
 std::string FunctionLowering::lowerAwait(const CallExpr *Marker, FullExpr &FE) {
   const Expr *Arg = Marker->getArg(0);
+  // The awaitable as written: the awaiter takes it over, so the temporary
+  // the marker's reference parameter would make is not needed.
+  const Expr *Written = Arg->IgnoreImplicit();
   std::string Awaitable =
-      beforeSuspension(FE, [&] { return lowerExpr(Arg, FE); });
+      beforeSuspension(FE, [&] { return lowerExpr(Written, FE); });
   if (FE.MarkersLeft > 0)
     --FE.MarkersLeft;
   bool Last = FE.MarkersLeft == 0;
   SourceLocation Loc = Marker->getBeginLoc();
 
-  // The awaitable as written: not the reference the marker binds it to.
-  const Expr *Written = Arg->IgnoreImplicit();
-  std::string ArgType = printType(Written->getType(), Loc);
-  if (Written->isLValue())
-    ArgType += "&";
-  else if (Written->isXValue())
-    ArgType += "&&";
+  std::string ArgType;
+  if (Written->isTypeDependent()) {
+    // decltype((e)) is T&, T&& or T for an lvalue, xvalue or prvalue.
+    ArgType = "decltype((" + plainText(Written) + "))";
+  } else {
+    ArgType = printType(Written->getType(), Loc);
+    if (Written->isLValue())
+      ArgType += "&";
+    else if (Written->isXValue())
+      ArgType += "&&";
+  }
   std::string AwaiterType = "awaitc::detail::awaiter_t<" + ArgType + ">";
   int State = addState(Loc);
   FrameSlot Awaiter;
@@ -1362,8 +1412,9 @@ FunctionLowering::lowerConditional(const AbstractConditionalOperator *Op,
   if (!T->isVoidType()) {
     Slot = Op->isPRValue()
                ? addValueSlot("choice", T, "result of ?: that awaits",
-                              Op->getBeginLoc())
-               : addPointerSlot("choice", T, "result of ?: that awaits");
+                              Op->getBeginLoc(), "", false, Op)
+               : addPointerSlot("choice", T, "result of ?: that awaits", "",
+                                false, Op);
   }
   auto Branch = [&](const Expr *E) {
     unsigned Markers = A.countMarkers(E);
@@ -1408,11 +1459,11 @@ void FunctionLowering::endFullExpr(FullExpr &FE) {
 unsigned FunctionLowering::addValueSlot(const std::string &Base, QualType T,
                                         const std::string &Comment,
                                         SourceLocation Loc,
-                                        const std::string &Exact,
-                                        bool Written) {
+                                        const std::string &Exact, bool Written,
+                                        const Expr *Of) {
   FrameSlot Slot;
   Slot.Name = Exact.empty() ? Names.fresh(Base) : Exact;
-  Slot.Type = printType(T, Loc, Written);
+  Slot.Type = printType(T, Loc, Written, Of);
   bool Plain =
       T->isScalarType() && !T.isConstQualified() && !T.isVolatileQualified();
   Slot.Kind = Plain ? FrameSlot::Storage::Plain : FrameSlot::Storage::Manual;
@@ -1440,10 +1491,11 @@ unsigned FunctionLowering::addPointerSlot(const std::string &Base,
                                           QualType Pointee,
                                           const std::string &Comment,
                                           const std::string &Exact,
-                                          bool Written) {
+                                          bool Written, const Expr *Of) {
   FrameSlot Slot;
   Slot.Name = Exact.empty() ? Names.fresh(Base) : Exact;
-  Slot.Type = printType(Pointee, Fn.getLocation(), Written);
+  Slot.Type = printType(Pointee, Fn.getLocation(), Written, Of,
+                        /*Pointee=*/true);
   Slot.Kind = FrameSlot::Storage::Pointer;
   Slot.Comment = Comment;
   Model.Slots.push_back(Slot);
@@ -1707,7 +1759,8 @@ std::optional<Edit> FunctionLowering::editFor(const Stmt *S, bool InLambda) {
     }
   }
   if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(S))
-    if (KeepTemporariesIn && !InLambda && !Temp->getExtendingDecl())
+    if (KeepTemporariesIn && !InLambda && !Temp->getExtendingDecl() &&
+        !Temp->getType()->isArrayType())
       if (auto R = exprRange(Temp)) {
         // Constructed in the frame where it stands, destroyed when the
         // full-expression ends (after the suspension), as C++ says.
@@ -1715,7 +1768,7 @@ std::optional<Edit> FunctionLowering::editFor(const Stmt *S, bool InLambda) {
         unsigned Slot = addValueSlot("temporary", Value->getType(),
                                      "a temporary that lives across a "
                                      "suspension",
-                                     Temp->getBeginLoc());
+                                     Temp->getBeginLoc(), "", false, Value);
         std::string Make = "[&]() -> " + Model.Slots[Slot].Type + " { return " +
                            rewrite(Value) + "; }";
         const FrameSlot &Kept = Model.Slots[Slot];
@@ -1883,11 +1936,40 @@ std::string FunctionLowering::referenceTo(const VarDecl *VD) const {
   return Name;
 }
 
+std::string FunctionLowering::plainText(const Expr *E) {
+  FullExpr *Saved = KeepTemporariesIn;
+  KeepTemporariesIn = nullptr;
+  std::string Text = rewrite(E);
+  KeepTemporariesIn = Saved;
+  return Text;
+}
+
 std::string FunctionLowering::printType(QualType T, SourceLocation Loc,
-                                        bool Written) {
+                                        bool Written, const Expr *Of,
+                                        bool Pointee) {
   PrintingPolicy Policy(Ctx.getLangOpts());
   Policy.SuppressUnwrittenScope = true;
   Policy.SuppressTagKeyword = true;
+  if (T->isDependentType() || T->isUndeducedType()) {
+    // In a template: the type as written if it is (T, std::vector<T>...),
+    // else the decltype of an expression of that type.
+    if (!T->getContainedDeducedType()) {
+      std::string Text = TypeName::getFullyQualifiedName(T, Ctx, Policy, false);
+      if (Text.find("type-parameter") == std::string::npos &&
+          Text.find("dependent") == std::string::npos)
+        return Text;
+    }
+    std::string Source = Of ? plainText(Of) : ImplicitSpelling;
+    if (Source.empty()) {
+      fail(Loc, "awaitc cannot name the type '" + T.getAsString() +
+                    "' in this template");
+      return "int";
+    }
+    if (Pointee)
+      return std::string(T.isConstQualified() ? "const " : "") +
+             "std::remove_reference_t<decltype((" + Source + "))>";
+    return "std::decay_t<decltype((" + Source + "))>";
+  }
   QualType Printed = Written ? T : Ctx.getCanonicalType(T);
   std::string Text =
       TypeName::getFullyQualifiedName(Printed, Ctx, Policy,

@@ -130,8 +130,9 @@ unsigned BodyAnalysis::countMarkers(const Stmt *S) const {
 void BodyAnalysis::findHoisted(
     const std::vector<std::pair<const VarDecl *, const Stmt *>> &Locals) {
   for (auto [VD, Scope] : Locals) {
-    // Statics stay statics; only automatic objects live in the frame.
-    if (!VD->hasLocalStorage())
+    // Statics stay statics, constexpr locals stay constants (emitted as
+    // static constexpr): only automatic objects live in the frame.
+    if (!VD->hasLocalStorage() || VD->isConstexpr())
       continue;
     auto ScopeRange = Source.range(Scope);
     if (!ScopeRange)

@@ -187,6 +187,21 @@ private:
   /// Whether a `continue` in \p Body continues \p Loop.
   bool hasContinue(const Stmt *Body, const Stmt *Loop) const;
 
+  /// Diagnoses what cannot be transformed correctly anywhere in the body:
+  /// jumps into blocks that hold suspension points, computed goto, setjmp,
+  /// variable-length arrays across a suspension.
+  void checkBody(const Stmt *S);
+  /// Whether \p S must be re-assembled rather than copied: it suspends,
+  /// or declares (perhaps behind labels) a local that lives in the frame.
+  bool needsLowering(const Stmt *S) const;
+  /// Whether \p Inner is \p Outer or inside it.
+  bool isWithin(const Stmt *Inner, const Stmt *Outer) const;
+  /// Statements that destroy the hoisted locals a backward goto leaves.
+  std::string destroyBeforeGoto(const GotoStmt *Goto);
+  void note(SourceLocation Loc, const llvm::Twine &Message) {
+    Diag.note(Loc, Message.str());
+  }
+
   void fail(SourceLocation Loc, const llvm::Twine &Message) {
     if (!Failed)
       Diag.error(Loc, Message.str());
@@ -266,6 +281,7 @@ std::optional<FrameModel> FunctionLowering::run() {
     Model.Params.push_back(Param);
   }
   ResumeAt = Names.fresh("resume_at");
+  checkBody(Fn.getBody());
 
   Blocks.emplace_back();
   lowerChildren(cast<CompoundStmt>(Fn.getBody()));
@@ -293,7 +309,7 @@ void FunctionLowering::lowerStmt(const Stmt *S) {
     return;
   if (const auto *DS = dyn_cast<DeclStmt>(S))
     return lowerDeclStmt(DS);
-  if (!A.suspends(S)) {
+  if (!needsLowering(S)) {
     auto R = statementRange(S);
     if (!R)
       return fail(S->getBeginLoc(), "awaitc cannot copy this statement: it "
@@ -364,8 +380,14 @@ void FunctionLowering::lowerDeclStmt(const DeclStmt *DS) {
     if (const auto *VD = dyn_cast<VarDecl>(D))
       NeedsLowering |= A.isHoisted(VD);
   if (!NeedsLowering) {
+    // A constexpr local stays a constant expression; as a static it may be
+    // jumped over by the dispatch.
+    bool Constexpr = DS->isSingleDecl() && isa<VarDecl>(DS->getSingleDecl()) &&
+                     cast<VarDecl>(DS->getSingleDecl())->isConstexpr() &&
+                     cast<VarDecl>(DS->getSingleDecl())->hasLocalStorage();
     if (auto R = statementRange(DS))
-      return emit(DS->getBeginLoc(), rewriteRange(*R, DS));
+      return emit(DS->getBeginLoc(),
+                  (Constexpr ? "static " : "") + rewriteRange(*R, DS));
     return fail(DS->getBeginLoc(), "awaitc cannot copy this declaration: it "
                                    "is not contiguous text in this file");
   }
@@ -791,6 +813,109 @@ void FunctionLowering::lowerSwitch(const SwitchStmt *Switch) {
   std::string BodyText = closeBlock();
   emit(Switch->getBeginLoc(), "switch (" + Cond + ") " + BodyText);
   emit(Switch->getBeginLoc(), closeBlock());
+}
+
+bool FunctionLowering::needsLowering(const Stmt *S) const {
+  if (A.suspends(S))
+    return true;
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        if (A.isHoisted(VD))
+          return true;
+    return false;
+  }
+  if (const auto *Label = dyn_cast<LabelStmt>(S))
+    return needsLowering(Label->getSubStmt());
+  if (const auto *Case = dyn_cast<SwitchCase>(S))
+    return needsLowering(Case->getSubStmt());
+  if (const auto *Attributed = dyn_cast<AttributedStmt>(S))
+    return needsLowering(Attributed->getSubStmt());
+  return false;
+}
+
+bool FunctionLowering::isWithin(const Stmt *Inner, const Stmt *Outer) const {
+  for (const Stmt *S = Inner; S; S = A.parent(S))
+    if (S == Outer)
+      return true;
+  return false;
+}
+
+void FunctionLowering::checkBody(const Stmt *S) {
+  if (!S || Failed)
+    return;
+  if (const auto *Goto = dyn_cast<GotoStmt>(S)) {
+    const LabelStmt *Label = Goto->getLabel()->getStmt();
+    // Entering a block that holds a suspension point skips its guards and
+    // dispatch, which C++ forbids (they are declarations).
+    for (const Stmt *P = A.parent(Label); P && P != Fn.getBody();
+         P = A.parent(P))
+      if (A.suspends(P) && !isWithin(Goto, P) &&
+          isa<CompoundStmt, IfStmt, WhileStmt, DoStmt, ForStmt, CXXForRangeStmt,
+              SwitchStmt, CXXTryStmt, CXXCatchStmt>(P)) {
+        fail(Goto->getGotoLoc(), "a goto into a block that holds a "
+                                 "suspension point is not supported");
+        note(Label->getIdentLoc(), "the label is here");
+        return;
+      }
+  }
+  if (isa<IndirectGotoStmt, AddrLabelExpr>(S))
+    return fail(S->getBeginLoc(), "computed goto cannot be used in an "
+                                  "annotated function");
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      if (const IdentifierInfo *II = Callee->getIdentifier()) {
+        StringRef Name = II->getName();
+        if (Name == "setjmp" || Name == "_setjmp" || Name == "sigsetjmp" ||
+            Name == "__sigsetjmp")
+          return fail(Call->getBeginLoc(),
+                      "setjmp cannot be used in an annotated function: the "
+                      "context it saves does not survive a suspension");
+      }
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        if (A.isHoisted(VD) && VD->getType()->isVariablyModifiedType()) {
+          fail(VD->getLocation(), "a variable-length array cannot live "
+                                  "across a suspension");
+          return;
+        }
+  for (const Stmt *Child : S->children())
+    if (!isa_and_nonnull<LambdaExpr>(Child))
+      checkBody(Child);
+}
+
+std::string FunctionLowering::destroyBeforeGoto(const GotoStmt *Goto) {
+  // Jumping back over the declaration of a hoisted local ends its
+  // lifetime, as leaving its scope would; its guard does not see that.
+  const LabelStmt *Label = Goto->getLabel()->getStmt();
+  unsigned LabelAt = Src.offset(Label->getBeginLoc());
+  unsigned GotoAt = Src.offset(Goto->getBeginLoc());
+  if (LabelAt > GotoAt)
+    return "";
+  std::string Code;
+  std::vector<std::pair<unsigned, std::string>> Guards;
+  for (auto &[VD, Slot] : SlotOf) {
+    const FrameSlot &S = Model.Slots[Slot];
+    unsigned DeclAt = Src.offset(VD->getLocation());
+    if (S.Guard.empty() || DeclAt < LabelAt || DeclAt > GotoAt)
+      continue;
+    // Only locals whose block the goto does not leave (the guards of the
+    // blocks it leaves run by themselves).
+    const Stmt *Block = nullptr;
+    for (const Stmt *P = A.parent(Goto); P; P = A.parent(P))
+      if (isa<CompoundStmt>(P) && Src.range(P) &&
+          Src.range(P)->Begin <= DeclAt && DeclAt < Src.range(P)->End) {
+        Block = P;
+        break;
+      }
+    if (Block && isWithin(Label, Block))
+      Guards.push_back({DeclAt, S.Guard});
+  }
+  std::sort(Guards.rbegin(), Guards.rend());
+  for (auto &[At, Guard] : Guards)
+    Code += Guard + ".destroy(); ";
+  return Code;
 }
 
 std::string FunctionLowering::catchClause(const CXXCatchStmt *Handler) {
@@ -1824,6 +1949,13 @@ std::optional<Edit> FunctionLowering::editFor(const Stmt *S, bool InLambda) {
     }
     const Expr *V = userReturnValue(Return);
     return Edit{*R, returnText(Return, V ? rewrite(V) : "")};
+  }
+  if (const auto *Goto = dyn_cast<GotoStmt>(S)) {
+    std::string Destroy = destroyBeforeGoto(Goto);
+    auto R = statementRange(Goto);
+    if (Destroy.empty() || !R)
+      return std::nullopt;
+    return Edit{*R, "{ " + Destroy + Src.text(*R).str() + " }"};
   }
   if (const auto *Continue = dyn_cast<ContinueStmt>(S)) {
     auto It = ContinueLabels.find(continueTarget(Continue));

@@ -364,8 +364,13 @@ void FunctionLowering::lowerStmt(const Stmt *S) {
 }
 
 std::string FunctionLowering::lowerAsBlock(const Stmt *S) {
-  if (!A.suspends(S) && !isa<DeclStmt>(S))
-    return rewrite(S) + (isa<CompoundStmt>(S) ? "" : ";");
+  if (!needsLowering(S)) {
+    if (auto R = statementRange(S))
+      return rewriteRange(*R, S);
+    fail(S->getBeginLoc(), "awaitc cannot copy this statement: it is not "
+                           "contiguous text in this file (inside a macro?)");
+    return "";
+  }
   openBlock();
   if (const auto *CS = dyn_cast<CompoundStmt>(S))
     lowerChildren(CS);
@@ -1350,6 +1355,8 @@ bool FunctionLowering::isStable(const Expr *E) const {
     return true;
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     return isa<VarDecl, FunctionDecl, EnumConstantDecl>(Ref->getDecl());
+  if (isa<UnresolvedLookupExpr, DependentScopeDeclRefExpr>(E))
+    return true; // a name, in a template
   if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E))
     switch (Cast->getCastKind()) {
     case CK_FunctionToPointerDecay:
@@ -1847,6 +1854,17 @@ std::string FunctionLowering::rewriteRange(ByteRange R, const Stmt *Root) {
 
 void FunctionLowering::collectEdits(const Stmt *S, std::vector<Edit> &Out,
                                     bool InLambda) {
+  // A lambda's implicit captures stand at its capture-default: only its
+  // body is the user's text (explicit captures of frame locals are
+  // diagnosed).
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+    const Stmt *Body = Lambda->getBody();
+    if (auto E = editFor(Body, true))
+      Out.push_back(*E);
+    else
+      collectEdits(Body, Out, true);
+    return;
+  }
   for (const Stmt *Child : S->children()) {
     if (!Child)
       continue;
@@ -1890,10 +1908,11 @@ std::optional<Edit> FunctionLowering::editFor(const Stmt *S, bool InLambda) {
         // Constructed in the frame where it stands, destroyed when the
         // full-expression ends (after the suspension), as C++ says.
         const Expr *Value = Temp->getSubExpr();
-        unsigned Slot = addValueSlot("temporary", Value->getType(),
-                                     "a temporary that lives across a "
-                                     "suspension",
-                                     Temp->getBeginLoc(), "", false, Value);
+        unsigned Slot =
+            addValueSlot("temporary", Value->getType().getUnqualifiedType(),
+                         "a temporary that lives across a "
+                         "suspension",
+                         Temp->getBeginLoc(), "", false, Value);
         std::string Make = "[&]() -> " + Model.Slots[Slot].Type + " { return " +
                            rewrite(Value) + "; }";
         const FrameSlot &Kept = Model.Slots[Slot];
@@ -2068,7 +2087,24 @@ std::string FunctionLowering::referenceTo(const VarDecl *VD) const {
   return Name;
 }
 
+static bool containsLambda(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<LambdaExpr>(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (containsLambda(Child))
+      return true;
+  return false;
+}
+
 std::string FunctionLowering::plainText(const Expr *E) {
+  if (containsLambda(E)) {
+    fail(E->getBeginLoc(), "in a template, awaitc names this type with "
+                           "decltype, which cannot hold a lambda in C++17; "
+                           "store the lambda in a variable first");
+    return "0";
+  }
   FullExpr *Saved = KeepTemporariesIn;
   KeepTemporariesIn = nullptr;
   std::string Text = rewrite(E);
@@ -2106,6 +2142,13 @@ std::string FunctionLowering::printType(QualType T, SourceLocation Loc,
   std::string Text =
       TypeName::getFullyQualifiedName(Printed, Ctx, Policy,
                                       /*WithGlobalNsPrefix=*/false);
+  if (Text.find("<overloaded function type>") != std::string::npos ||
+      Text.find("<bound member function type>") != std::string::npos ||
+      Text.find("<dependent type>") != std::string::npos) {
+    fail(Loc, "awaitc cannot name the type of this expression; store it in "
+              "a variable first");
+    return "int";
+  }
   const Type *Base = T->getBaseElementTypeUnsafe();
   if (const auto *Pointee = Base->getPointeeType().getTypePtrOrNull())
     Base = Pointee;

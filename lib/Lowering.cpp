@@ -1760,21 +1760,46 @@ std::string FunctionLowering::closeBlock(std::string *OutsideEntry) {
             Slot.Type + "> " + Slot.Guard + "(*this, " + Slot.Name + ");\n";
   }
   if (!B.Dispatch.empty()) {
-    Head += generatedMark() + Inner + "switch (" + ResumeAt + ") {\n";
-    for (const DispatchEntry &Entry : B.Dispatch) {
-      std::string Case = "case " + std::to_string(Entry.State) + ":";
-      const std::vector<unsigned> &LiveThere =
-          Model.States[Entry.State - 1].Live;
+    auto Arms = [&](int State) {
+      std::string Code;
+      const std::vector<unsigned> &LiveThere = Model.States[State - 1].Live;
       for (unsigned Index : Guards)
         if (std::find(LiveThere.begin(), LiveThere.end(), Index) !=
             LiveThere.end())
-          Case += " " + Model.Slots[Index].Guard + ".arm();";
-      if (Entry.Leaf)
-        Case += " " + ResumeAt + " = 0;";
-      Case += " goto " + Entry.Target + ";";
-      Head += generatedMark() + Inner + Case + "\n";
+          Code += " " + Model.Slots[Index].Guard + ".arm();";
+      return Code;
+    };
+    // Resume labels of this block get a case each; the states of a nested
+    // block are consecutive, so one range test enters it (keeping the
+    // dispatch linear in the nesting depth).
+    std::string Cases, Ranges;
+    for (size_t I = 0; I < B.Dispatch.size();) {
+      const DispatchEntry &First = B.Dispatch[I];
+      std::string Arm = Arms(First.State);
+      size_t J = I + 1;
+      while (!First.Leaf && J < B.Dispatch.size() && !B.Dispatch[J].Leaf &&
+             B.Dispatch[J].Target == First.Target &&
+             B.Dispatch[J].State == B.Dispatch[J - 1].State + 1 &&
+             Arms(B.Dispatch[J].State) == Arm)
+        ++J;
+      int Last = B.Dispatch[J - 1].State;
+      if (J - I == 1) {
+        Cases += generatedMark() + Inner + "case " +
+                 std::to_string(First.State) + ":" + Arm +
+                 (First.Leaf ? " " + ResumeAt + " = 0;" : "") + " goto " +
+                 First.Target + ";\n";
+      } else {
+        Ranges += generatedMark() + Inner + "if (" + ResumeAt +
+                  " >= " + std::to_string(First.State) + " && " + ResumeAt +
+                  " <= " + std::to_string(Last) + ") {" + Arm + " goto " +
+                  First.Target + "; }\n";
+      }
+      I = J;
     }
-    Head += generatedMark() + Inner + "}\n";
+    if (!Cases.empty())
+      Head += generatedMark() + Inner + "switch (" + ResumeAt + ") {\n" +
+              Cases + generatedMark() + Inner + "}\n";
+    Head += Ranges;
     if (B.StartsWithCase)
       Head += generatedMark() + Inner + "[[fallthrough]];\n";
   }

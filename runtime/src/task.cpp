@@ -110,6 +110,7 @@ void TaskBase::run() {
     must_cancel_ = false;
     throw_cancel_ = true;
   }
+  Waiter *waiter = waiter_;
   waiter_ = nullptr;
   FrameBase *frame = resume_frame_;
   resume_frame_ = nullptr;
@@ -128,7 +129,9 @@ void TaskBase::run() {
     }
   } else {
     assert(frame && "a suspended task has no frame to resume");
-    frame->awaitc_resume();
+    // The awaiter may go on waiting (Waiter::on_step) instead.
+    if (!waiter || waiter->on_step(*frame))
+      frame->awaitc_resume();
   }
   loop.current_task_ = outer_task;
 

@@ -33,6 +33,7 @@
 #include <awaitc/run.h>
 #include <awaitc/sleep.h>
 #include <awaitc/task.h>
+#include <awaitc/wait_for.h>
 
 #if defined(__clang__)
 #define AWAITC_ASYNC __attribute__((annotate("awaitc::async")))

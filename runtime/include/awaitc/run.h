@@ -3,8 +3,9 @@
 //   int main() { return awaitc::run(main_coro()); }
 //
 // run(coro) creates this thread's event loop, runs `coro` as a task until it
-// finishes, then cancels the tasks still pending and runs the loop until
-// they have finished, closes the loop, and returns the coroutine's value or
+// finishes and then one more loop iteration (asyncio's stop callback: what
+// was ready when the coroutine returned still runs once), then cancels the
+// tasks still pending and runs the loop until they have finished, closes the loop, and returns the coroutine's value or
 // rethrows its exception. With options.virtual_time the loop's clock is
 // virtual (see loop.h). If the coroutine waits for something that can never
 // happen (nothing is ready and no timer is left), run() throws
@@ -21,10 +22,35 @@
 
 namespace awaitc {
 
+namespace detail {
+
+// asyncio.run_until_complete's done callback: when the main task finishes,
+// a stop callback is enqueued, and the loop stops after the iteration that
+// runs it; so what was ready when the main task finished still runs once.
+class RunStopper final : private DoneCallback, private LoopCallback {
+public:
+  explicit RunStopper(TaskBase &main_task) noexcept {
+    main_task.add_done_callback(*this);
+  }
+  bool stopping() const noexcept { return stopping_; }
+
+private:
+  void on_task_done() noexcept override { EventLoop::current().enqueue(*this); }
+  void run() override { stopping_ = true; }
+  bool stopping_ = false;
+};
+
+} // namespace detail
+
 template <class T> T run(Coro<T> coro, RunOptions options = {}) {
   EventLoop loop(options);
   Task<T> main_task = create_task(std::move(coro));
-  const bool finished = loop.run_until([&] { return main_task.done(); });
+  bool finished;
+  {
+    detail::RunStopper stopper(*main_task.state());
+    finished = loop.run_until([&] { return stopper.stopping(); });
+    finished = finished || main_task.done();
+  }
   loop.shutdown();
   if (!finished)
     throw std::runtime_error(

@@ -20,6 +20,12 @@
 //     cancellation (awaiting another task cancels that task) returns that
 //     result and keeps waiting;
 //   - in its destructor (the frame is destroyed while suspended): unregisters.
+// An awaiter that is itself a small coroutine (wait_for: wait for the task
+// or the timeout, then cancel the task and wait again) overrides
+// on_step(frame): the task's step calls it, where the coroutine would
+// resume, before resuming the frame; it may take the cancellation that the
+// step delivers (take_cancellation()) and suspend(frame) again, returning
+// false so that the frame stays suspended.
 // DoneCallback is how something waits for a task to finish.
 #pragma once
 
@@ -43,6 +49,7 @@ public:
   virtual bool cancel() noexcept = 0;
 
 protected:
+  friend class TaskBase;
   Waiter() noexcept = default;
   // Copies are made before the wait begins; they wait on their own.
   Waiter(const Waiter &) noexcept {}
@@ -58,6 +65,15 @@ protected:
   void wake_cancelled() noexcept;
   // Throws CancelledError if the task was woken to be cancelled.
   void resume_or_throw();
+  // The task's step that ends the wait is about to resume `frame`; return
+  // false after suspend(frame) to keep waiting instead (see above).
+  virtual bool on_step(FrameBase &frame) noexcept {
+    (void)frame;
+    return true;
+  }
+  // In on_step(): true if the step delivers a cancellation (CancelledError
+  // would be thrown at the AWAIT), which the awaiter now handles itself.
+  bool take_cancellation() noexcept;
 
   TaskBase *waiting_task() const noexcept { return task_; }
 
@@ -183,6 +199,13 @@ inline void Waiter::resume_or_throw() {
     task_->throw_cancel_ = false;
     throw CancelledError();
   }
+}
+
+inline bool Waiter::take_cancellation() noexcept {
+  const bool cancelling = task_ && task_->throw_cancel_;
+  if (cancelling)
+    task_->throw_cancel_ = false;
+  return cancelling;
 }
 
 inline DoneCallback::~DoneCallback() {

@@ -739,6 +739,7 @@ void FunctionLowering::lowerRangeFor(const CXXForRangeStmt *For) {
     // Argument-dependent lookup, as the language does.
     return std::string(Member) + "(" + Range + ")";
   };
+  std::string BeginName, EndName;
   if (!For->getBeginStmt() || !For->getEndStmt()) {
     // A dependent range: iterate it as std::begin/std::end would.
     auto Iterator = [&](const char *Member) {
@@ -754,39 +755,25 @@ void FunctionLowering::lowerRangeFor(const CXXForRangeStmt *For) {
       becameLive(Index);
       return Model.Slots[Index].Name;
     };
-    std::string BeginName = Iterator("begin");
-    std::string EndName = Iterator("end");
-    openBlock();
-    std::string Element = "*" + BeginName;
-    ImplicitSpelling = Element;
-    lowerVarDecl(LoopVar, For->getLoopVarStmt(), &Element);
-    ImplicitSpelling.clear();
-    lowerStmt(For->getBody());
-    std::string Body = closeBlock();
-    emit(For->getBeginLoc(), "for (; " + BeginName + " != " + EndName + "; ++" +
-                                 BeginName + ") " + Body);
-    emit(For->getBeginLoc(), closeBlock());
-    return;
+    BeginName = Iterator("begin");
+    EndName = Iterator("end");
+  } else {
+    const VarDecl *BeginVar =
+        cast<VarDecl>(For->getBeginStmt()->getSingleDecl());
+    const VarDecl *EndVar = cast<VarDecl>(For->getEndStmt()->getSingleDecl());
+    unsigned Begin =
+        addValueSlot("begin", BeginVar->getType(), "iterator of the for loop",
+                     For->getBeginLoc());
+    emit(For->getBeginLoc(),
+         constructFrom(Begin, IteratorInit(BeginVar, "begin")));
+    becameLive(Begin);
+    unsigned End = addValueSlot("end", EndVar->getType(), "end of the for loop",
+                                For->getBeginLoc());
+    emit(For->getBeginLoc(), constructFrom(End, IteratorInit(EndVar, "end")));
+    becameLive(End);
+    BeginName = Model.Slots[Begin].Name;
+    EndName = Model.Slots[End].Name;
   }
-  const VarDecl *BeginVar =
-      For->getBeginStmt() ? cast<VarDecl>(For->getBeginStmt()->getSingleDecl())
-                          : nullptr;
-  const VarDecl *EndVar =
-      For->getEndStmt() ? cast<VarDecl>(For->getEndStmt()->getSingleDecl())
-                        : nullptr;
-  if (!BeginVar || !EndVar)
-    return fail(For->getBeginLoc(), "awaitc cannot lower this range-for");
-  unsigned Begin = addValueSlot("begin", BeginVar->getType(),
-                                "iterator of the for loop", For->getBeginLoc());
-  emit(For->getBeginLoc(),
-       constructFrom(Begin, IteratorInit(BeginVar, "begin")));
-  becameLive(Begin);
-  unsigned End = addValueSlot("end", EndVar->getType(), "end of the for loop",
-                              For->getBeginLoc());
-  emit(For->getBeginLoc(), constructFrom(End, IteratorInit(EndVar, "end")));
-  becameLive(End);
-  std::string BeginName = Model.Slots[Begin].Name;
-  std::string EndName = Model.Slots[End].Name;
 
   openBlock();
   std::string Element = "*" + BeginName;

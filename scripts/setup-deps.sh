@@ -11,6 +11,7 @@ PACKAGES=(
   clang-19 libclang-19-dev llvm-19-dev llvm-19-tools libclang-rt-19-dev
   cmake ninja-build g++ make
   libgtest-dev libgmock-dev
+  valgrind
   python3
   diffutils
 )

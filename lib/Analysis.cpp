@@ -1,6 +1,7 @@
 //===- Analysis.cpp -------------------------------------------------------===//
 #include "awaitc-tool/Analysis.h"
 
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
 #include <algorithm>
@@ -172,6 +173,14 @@ void BodyAnalysis::assignNames(
   llvm::StringSet<> Assigned;
   for (const VarDecl *VD : HoistedInOrder) {
     std::string Name = VD->getName().str();
+    // The object a structured binding declaration binds has no name: call
+    // it after its bindings (`auto [key, value]` -> key_value).
+    if (const auto *Bindings = dyn_cast<DecompositionDecl>(VD)) {
+      for (const BindingDecl *B : Bindings->bindings())
+        Name += (Name.empty() ? "" : "_") + B->getName().str();
+      MemberNames[VD] = Names.fresh(Name);
+      continue;
+    }
     bool Unambiguous = Spelled.lookup(Name) == ReferenceCount.lookup(VD) + 1;
     if (Name.empty() || !Unambiguous || Assigned.contains(Name))
       Name = Names.fresh(Name.empty() ? "local" : Name);

@@ -170,6 +170,10 @@ private:
   std::string returnText(const ReturnStmt *R, const std::string &Value);
   const Expr *userReturnValue(const ReturnStmt *R) const;
   std::string referenceTo(const VarDecl *VD) const;
+  /// What a structured binding of a frame local denotes, in terms of the
+  /// frame member holding the bound object: `e.field`, `e[i]` or
+  /// `get<i>(e)`. Nothing when awaitc cannot tell.
+  std::optional<std::string> bindingText(const BindingDecl *B) const;
   /// The C++ spelling of \p T usable at namespace scope: the type as
   /// written (sugar such as std::string kept) for a declaration's written
   /// type, the canonical type for deduced and implicit ones, whose sugar
@@ -409,7 +413,7 @@ void FunctionLowering::lowerDeclStmt(const DeclStmt *DS) {
 /// Whether \p VD's type is spelled in the source (not deduced).
 static bool isWrittenType(const VarDecl *VD) {
   return !VD->getType()->getContainedDeducedType() && !VD->isImplicit() &&
-         VD->getTypeSourceInfo() != nullptr;
+         !isa<DecompositionDecl>(VD) && VD->getTypeSourceInfo() != nullptr;
 }
 
 /// Where the written initializer of \p VD starts: just after its name.
@@ -420,10 +424,13 @@ static SourceLocation afterName(const VarDecl *VD, const SourceManager &SM,
 
 void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
                                     const std::string *ImplicitInit) {
-  if (isa<DecompositionDecl>(VD) && (A.isHoisted(VD) || A.suspends(DS)))
-    return fail(VD->getLocation(),
-                "structured bindings that live across a suspension or "
-                "await in their initializer are not supported yet");
+  if (const auto *Bindings = dyn_cast<DecompositionDecl>(VD))
+    if (A.isHoisted(VD))
+      for (const BindingDecl *B : Bindings->bindings())
+        if (!bindingText(B))
+          return fail(B->getLocation(),
+                      "awaitc cannot tell what this structured binding "
+                      "refers to, so it cannot live across a suspension");
   const Expr *Init = VD->getInit();
   if (!A.isHoisted(VD)) {
     // A plain local of step(): declared where the user declared it.
@@ -462,6 +469,12 @@ void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
   // A hoisted local: a frame member constructed here.
   QualType T = VD->getType();
   std::string Comment = "local '" + VD->getNameAsString() + "'";
+  if (const auto *Bindings = dyn_cast<DecompositionDecl>(VD)) {
+    Comment = "the object bound by [";
+    for (const BindingDecl *B : Bindings->bindings())
+      Comment += (Comment.back() == '[' ? "" : ", ") + B->getNameAsString();
+    Comment += "]";
+  }
   if (T->isReferenceType()) {
     unsigned Slot = addPointerSlot(
         "", T.getNonReferenceType(), Comment, std::string(A.memberName(VD)),
@@ -688,10 +701,6 @@ void FunctionLowering::lowerRangeFor(const CXXForRangeStmt *For) {
   //        for (; begin != end; ++begin) { decl = *begin; body } }
   // with range, begin and end in the frame.
   const VarDecl *LoopVar = For->getLoopVariable();
-  if (isa<DecompositionDecl>(LoopVar))
-    return fail(LoopVar->getLocation(),
-                "structured bindings in a range-for that suspends are not "
-                "supported yet");
   openBlock();
   const Expr *RangeInit = For->getRangeInit();
   FullExpr FE;
@@ -1015,10 +1024,13 @@ const Expr *FunctionLowering::userReturnValue(const ReturnStmt *R) const {
   // constructor; the user's expression is its argument.
   const Expr *Inner = V->IgnoreImplicit();
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(Inner))
-    if (Construct->getNumArgs() == 1 &&
-        Construct->getType()->getAsCXXRecordDecl() ==
-            Fn.getReturnType()->getAsCXXRecordDecl())
+    if (Construct->getType()->getAsCXXRecordDecl() ==
+        Fn.getReturnType()->getAsCXXRecordDecl()) {
+      // `return {a, b};` builds T from the list (see returnText).
+      if (Construct->getNumArgs() != 1)
+        return Construct;
       return Construct->getArg(0)->IgnoreImplicit();
+    }
   return V;
 }
 
@@ -1032,6 +1044,13 @@ std::string FunctionLowering::returnText(const ReturnStmt *R,
   if (!ReturnsValue)
     return "{ " + Value + "; return; }";
   std::string Moved = Value;
+  // `return {a, b};`: the list initializes the result type.
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(V))
+    if (Construct->getType()->getAsCXXRecordDecl() ==
+        Fn.getReturnType()->getAsCXXRecordDecl())
+      Moved = printType(A.function().ResultType, V->getBeginLoc(),
+                        /*Written=*/true) +
+              Value;
   // `return local;` moves, as C++ does for a returned local or parameter.
   if (const auto *Ref = dyn_cast<DeclRefExpr>(V->IgnoreParens()))
     if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
@@ -1936,6 +1955,18 @@ std::optional<Edit> FunctionLowering::editFor(const Stmt *S, bool InLambda) {
         return Edit{*R, "awaitc::detail::keep_temporary(" + Kept.Name + ", " +
                             Make + ")"};
       }
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (const auto *B = dyn_cast<BindingDecl>(Ref->getDecl()))
+      if (auto Text = bindingText(B)) {
+        auto R = Src.range(Ref);
+        if (!R) {
+          fail(Ref->getLocation(), "this structured binding lives across a "
+                                   "suspension and is used inside a macro "
+                                   "here; awaitc cannot rewrite it");
+          return std::nullopt;
+        }
+        return Edit{*R, *Text};
+      }
   if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
     const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
     if (!VD || !A.isHoisted(VD))
@@ -2087,6 +2118,43 @@ std::optional<ByteRange> FunctionLowering::statementRange(const Stmt *S) const {
   return R;
 }
 
+std::optional<std::string>
+FunctionLowering::bindingText(const BindingDecl *B) const {
+  const auto *Bound =
+      dyn_cast_or_null<DecompositionDecl>(B->getDecomposedDecl());
+  if (!Bound || !A.isHoisted(Bound))
+    return std::nullopt;
+  std::string Object = referenceTo(Bound);
+  unsigned Index = 0;
+  for (const BindingDecl *Other : Bound->bindings()) {
+    if (Other == B)
+      break;
+    ++Index;
+  }
+  const Expr *Binding = B->getBinding();
+  if (!Binding)
+    return std::nullopt;
+  Binding = Binding->IgnoreImplicit();
+  if (const auto *Member = dyn_cast<MemberExpr>(Binding))
+    return Object + "." + Member->getMemberDecl()->getNameAsString();
+  if (isa<ArraySubscriptExpr>(Binding))
+    return Object + "[" + std::to_string(Index) + "]";
+  // A tuple-like type: the binding names a variable initialized with
+  // get<i>(e) or e.get<i>(), called again where it is used.
+  const VarDecl *Holding = B->getHoldingVar();
+  if (!Holding || !Holding->getInit())
+    return std::nullopt;
+  const Expr *Get = Holding->getInit()->IgnoreImplicit();
+  std::string I = std::to_string(Index);
+  if (isa<CXXMemberCallExpr>(Get))
+    return "(" + Object + ".template get<" + I + ">())";
+  if (const auto *Call = dyn_cast<CallExpr>(Get))
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      return "(" + Callee->getQualifiedNameAsString() + "<" + I + ">(" +
+             Object + "))";
+  return std::nullopt;
+}
+
 std::string FunctionLowering::referenceTo(const VarDecl *VD) const {
   auto It = SlotOf.find(VD);
   std::string Name =
@@ -2150,10 +2218,18 @@ std::string FunctionLowering::printType(QualType T, SourceLocation Loc,
              "std::remove_reference_t<decltype((" + Source + "))>";
     return "std::decay_t<decltype((" + Source + "))>";
   }
-  QualType Printed = Written ? T : Ctx.getCanonicalType(T);
-  std::string Text =
-      TypeName::getFullyQualifiedName(Printed, Ctx, Policy,
-                                      /*WithGlobalNsPrefix=*/false);
+  std::string Text;
+  if (Written) {
+    Text = TypeName::getFullyQualifiedName(T, Ctx, Policy,
+                                           /*WithGlobalNsPrefix=*/false);
+  } else {
+    // Every name in a canonical type, template arguments included, fully
+    // qualified.
+    PrintingPolicy Canonical = Policy;
+    Canonical.FullyQualifiedName = true;
+    Canonical.PrintCanonicalTypes = true;
+    Text = T.getCanonicalType().getAsString(Canonical);
+  }
   if (Text.find("<overloaded function type>") != std::string::npos ||
       Text.find("<bound member function type>") != std::string::npos ||
       Text.find("<dependent type>") != std::string::npos) {

@@ -45,6 +45,18 @@ public:
 #endif
   Coro(U &&value);
 
+  // The same for `return {a, b};`.
+  template <class... Args, class V = T,
+            std::enable_if_t<!std::is_void_v<V> && sizeof...(Args) != 1 &&
+                                 std::is_constructible_v<V, Args &&...>,
+                             int> = 0>
+#if defined(__GNUC__) || defined(__clang__)
+  __attribute__((error(
+      "awaitc: this coroutine body was compiled without being transformed; "
+      "run the awaitc tool on this file (see awaitc_target_sources)")))
+#endif
+  Coro(Args &&...values);
+
   // A frame built by generated code; the Coro owns it from here on.
   explicit Coro(std::unique_ptr<frame_type> frame) noexcept
       : frame_(std::move(frame)) {}

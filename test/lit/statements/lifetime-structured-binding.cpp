@@ -3,7 +3,6 @@
 // object is constructed once and destroyed at scope exit; the bindings
 // name its members (writes through a by-reference binding reach the
 // object).
-// XFAIL: *
 // (B8 in /tmp/bugs/statements.md: not supported yet, the tool says so)
 // RUN: %run-both --out %t %s | FileCheck --match-full-lines %s
 #include "Inputs/tracer.h"

@@ -1,0 +1,59 @@
+// Structured bindings of every kind living across suspensions: a tuple-like
+// type (std::pair, std::tuple through std::get), a struct, an array, a
+// by-reference binding that writes through to the object, an initializer
+// that awaits, and a range-for over a map whose body suspends.
+// RUN: %run-both --out %t %s | FileCheck %s --match-full-lines
+#include <awaitc/awaitc.h>
+
+#include <cstdio>
+#include <map>
+#include <string>
+#include <tuple>
+#include <utility>
+
+AWAITC_ASYNC awaitc::Coro<std::pair<int, std::string>> fetch(int id) {
+  AWAIT(awaitc::sleep(0));
+  return {id, "item" + std::to_string(id)};
+}
+
+struct Point {
+  int x, y;
+};
+
+AWAITC_ASYNC awaitc::Coro<void> main_coro() {
+  auto [id, name] = AWAIT(fetch(7));
+  AWAIT(awaitc::sleep(0));
+  // CHECK: 7 item7
+  std::printf("%d %s\n", id, name.c_str());
+
+  std::tuple<int, double, std::string> t{1, 2.5, "three"};
+  auto &[a, b, c] = t;
+  AWAIT(awaitc::sleep(0));
+  a += 10;
+  c += "!";
+  // CHECK-NEXT: 11 2.5 three! (tuple 11 three!)
+  std::printf("%d %.1f %s (tuple %d %s)\n", a, b, c.c_str(), std::get<0>(t),
+              std::get<2>(t).c_str());
+
+  Point p{3, 4};
+  auto [px, py] = p;
+  int arr[2] = {5, 6};
+  auto &[first, second] = arr;
+  AWAIT(awaitc::sleep(0));
+  second = 60;
+  // CHECK-NEXT: 3 4 5 60 60
+  std::printf("%d %d %d %d %d\n", px, py, first, second, arr[1]);
+
+  std::map<std::string, int> m{{"a", 1}, {"b", 2}};
+  for (auto &[key, value] : m) {
+    AWAIT(awaitc::sleep(0));
+    value *= 10;
+    // CHECK-NEXT: a=10
+    // CHECK-NEXT: b=20
+    std::printf("%s=%d\n", key.c_str(), value);
+  }
+  // CHECK-NEXT: total 30
+  std::printf("total %d\n", m["a"] + m["b"]);
+}
+
+int main() { awaitc::run(main_coro()); }

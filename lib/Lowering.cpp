@@ -141,7 +141,7 @@ private:
   std::string slotValue(unsigned Slot, const Expr *Of) const;
   void becameLive(unsigned Slot);
   std::string destroyNow(unsigned Slot);
-  int addState(SourceLocation Loc);
+  int addState();
   void emitSuspension(int State, const std::string &Condition,
                       SourceLocation Loc);
 
@@ -247,7 +247,6 @@ std::optional<FrameModel> FunctionLowering::run() {
   Model.Kind = AF.Kind;
   Model.FunctionName = Fn.getNameAsString();
   Model.ClassName = Names.fresh(Model.FunctionName + "_frame");
-  Model.Line = Src.line(Src.offset(Fn.getLocation()));
   std::string Result = printType(AF.ResultType, Fn.getLocation());
   if (AF.Kind == CoroutineKind::Async) {
     Model.BaseClass = "awaitc::detail::CoroFrame<" + Result + ">";
@@ -1099,7 +1098,7 @@ void FunctionLowering::lowerYield(const CallExpr *Marker) {
   emit(Marker->getBeginLoc(), constructFrom(Slot, Value));
   becameLive(Slot);
   FE.Temps.push_back(Slot);
-  int State = addState(Marker->getBeginLoc());
+  int State = addState();
   emit(Marker->getBeginLoc(), "this->awaitc_yield_at(" + std::to_string(State) +
                                   ", " + Model.Slots[Slot].Name + ");");
   emitSuspension(State, "", Marker->getBeginLoc());
@@ -1477,7 +1476,7 @@ std::string FunctionLowering::lowerAwait(const CallExpr *Marker, FullExpr &FE) {
       ArgType += "&&";
   }
   std::string AwaiterType = "awaitc::detail::awaiter_t<" + ArgType + ">";
-  int State = addState(Loc);
+  int State = addState();
   FrameSlot Awaiter;
   Awaiter.Name = Names.fresh("await_" + std::to_string(State));
   Awaiter.Type = AwaiterType;
@@ -1710,10 +1709,9 @@ std::string FunctionLowering::destroyNow(unsigned Index) {
   return Slot.Guard + ".destroy();";
 }
 
-int FunctionLowering::addState(SourceLocation Loc) {
+int FunctionLowering::addState() {
   SuspendState State;
   State.Id = Model.States.size() + 1;
-  State.Line = Src.line(Src.offset(Loc));
   State.Live = Live;
   Model.States.push_back(State);
   return State.Id;

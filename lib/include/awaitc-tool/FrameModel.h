@@ -46,7 +46,6 @@ struct FrameSlot {
 /// A suspension point: where step() resumes and what is alive there.
 struct SuspendState {
   int Id = 0;
-  unsigned Line = 0;
   /// Indices into FrameModel::Slots of the slots alive while suspended
   /// here, in construction order.
   std::vector<unsigned> Live;
@@ -79,7 +78,6 @@ struct FrameModel {
   /// The function's head as written, without the annotation (line-marked),
   /// e.g. "awaitc::Coro<int> f(int x = 1)".
   std::string DefinitionHead;
-  unsigned Line = 0;
 };
 
 } // namespace awaitc

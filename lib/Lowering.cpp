@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "awaitc-tool/Lowering.h"
 
+#include "awaitc-tool/LambdaUses.h"
 #include "awaitc-tool/LineDirectives.h"
 
 #include "clang/AST/ASTContext.h"
@@ -191,6 +192,30 @@ private:
   /// Whether a `continue` in \p Body continues \p Loop.
   bool hasContinue(const Stmt *Body, const Stmt *Loop) const;
 
+  // Lambdas moved into factories (LambdaUses.h).
+  struct Factory {
+    std::string Name;
+    const LambdaUses *Uses = nullptr;
+  };
+  /// Plans a factory for each lambda that cannot stay in step().
+  void planFactories();
+  /// `static constexpr auto make_f = [](auto &x, ...) { return <lambda>; };`
+  std::string factoryDefinition(const Factory &F);
+  /// The capture list's edits that make \p L capture the object pointer
+  /// parameter of a factory instead of `this`.
+  void selfCaptureEdits(const LambdaExpr *L, std::vector<Edit> &Out);
+  /// What step() passes a factory: the frame locals the lambda uses.
+  std::string factoryArguments(const LambdaUses &Uses) const;
+  /// The type of the closure of a moved lambda, as the frame class names
+  /// it; nothing for other types.
+  std::optional<std::string> closureSpelling(QualType T, const Expr *Of);
+  std::vector<LambdaUses> MovedLambdas;
+  llvm::DenseMap<const LambdaExpr *, Factory> Factories;
+  llvm::DenseMap<const CXXRecordDecl *, const LambdaExpr *> MovedClosures;
+  /// Set while the text of a factory's lambda is generated: the user's
+  /// names of frame locals then refer to the factory's parameters.
+  bool InFactory = false;
+
   /// Diagnoses what cannot be transformed correctly anywhere in the body:
   /// jumps into blocks that hold suspension points, computed goto, setjmp,
   /// variable-length arrays across a suspension.
@@ -285,6 +310,9 @@ std::optional<FrameModel> FunctionLowering::run() {
   }
   ResumeAt = Names.fresh("resume_at");
   checkBody(Fn.getBody());
+  planFactories();
+  if (Failed)
+    return std::nullopt;
 
   Blocks.emplace_back();
   lowerChildren(cast<CompoundStmt>(Fn.getBody()));
@@ -295,6 +323,8 @@ std::optional<FrameModel> FunctionLowering::run() {
     Body = generatedMark() + "    int " + ResumeAt +
            " = this->awaitc_state_;\n" + Body;
   Model.StepBody = Body;
+  for (const LambdaUses &Uses : MovedLambdas)
+    Model.Factories.push_back(factoryDefinition(Factories[Uses.Lambda]));
   if (Failed)
     return std::nullopt;
   return std::move(Model);
@@ -1851,6 +1881,117 @@ void FunctionLowering::emitGenerated(const std::string &Code) {
   current().Text += generatedMark() + indent() + Code + "\n";
 }
 
+// --- Lambdas ----------------------------------------------------------------
+
+void FunctionLowering::planFactories() {
+  MovedLambdas = findMovedLambdas(A);
+  for (const LambdaUses &Uses : MovedLambdas) {
+    const LambdaExpr *L = Uses.Lambda;
+    if (!Uses.Problem.empty()) {
+      if (Failed)
+        return;
+      fail(Uses.ProblemLoc,
+           std::string(Uses.LivesInFrame
+                           ? "this lambda's closure lives across a "
+                             "suspension"
+                           : "this lambda copies a local that lives across a "
+                             "suspension, or names one in its captures") +
+               ", so awaitc must move it out of the function body, where "
+               "it could not " +
+               Uses.Problem);
+      note(L->getBeginLoc(), "the lambda is here");
+      return;
+    }
+    // Named after the variable it initializes, if any.
+    std::string Base = "lambda";
+    for (const Stmt *P = A.parent(L); P; P = A.parent(P)) {
+      if (const auto *DS = dyn_cast<DeclStmt>(P)) {
+        for (const Decl *D : DS->decls())
+          if (const auto *VD = dyn_cast<VarDecl>(D))
+            if (VD->getInit() &&
+                VD->getInit()->IgnoreImplicit()->IgnoreParens() == L)
+              Base = VD->getNameAsString();
+        break;
+      }
+      if (!isa<Expr>(P))
+        break;
+    }
+    Factories[L] = Factory{Names.fresh("make_" + Base), &Uses};
+    MovedClosures[L->getLambdaClass()] = L;
+  }
+}
+
+std::string FunctionLowering::factoryArguments(const LambdaUses &Uses) const {
+  std::string Args;
+  for (const VarDecl *VD : Uses.Locals)
+    Args += (Args.empty() ? "" : ", ") + referenceTo(VD);
+  if (Uses.UsesThis)
+    Args += (Args.empty() ? "" : ", ") + Model.SelfName;
+  return Args;
+}
+
+std::string FunctionLowering::factoryDefinition(const Factory &F) {
+  const LambdaUses &Uses = *F.Uses;
+  std::string Params;
+  for (const VarDecl *VD : Uses.Locals)
+    Params += (Params.empty() ? "auto &" : ", auto &") + VD->getNameAsString();
+  if (Uses.UsesThis)
+    Params += (Params.empty() ? "auto " : ", auto ") + Model.SelfName;
+  auto R = Src.range(Uses.Lambda);
+  if (!R)
+    return "";
+  InFactory = true;
+  std::vector<Edit> Edits;
+  collectEdits(Uses.Lambda, Edits, true);
+  std::string Lambda = splice(*R, std::move(Edits));
+  InFactory = false;
+  // A static: the frame class's members may use it (an automatic local
+  // of the enclosing function they could not).
+  return lineMark(Src.line(R->Begin)) + "  static constexpr auto " + F.Name +
+         " = [](" + Params + ") { return " + Lambda + "; };\n";
+}
+
+void FunctionLowering::selfCaptureEdits(const LambdaExpr *L,
+                                        std::vector<Edit> &Out) {
+  if (Model.SelfName.empty())
+    return;
+  for (const LambdaCapture &Capture : L->captures()) {
+    if (!Capture.capturesThis())
+      continue;
+    if (!Capture.isImplicit()) {
+      unsigned At = Src.offset(Capture.getLocation());
+      Out.push_back(Edit{{At, At + 4}, Model.SelfName}); // `this`
+    } else if (L->getCaptureDefault() == LCD_ByRef) {
+      // [&] would capture the factory's parameter by reference; C++
+      // copies `this` even there.
+      unsigned At = Src.offset(L->getCaptureDefaultLoc()) + 1;
+      Out.push_back(Edit{{At, At}, ", " + Model.SelfName});
+    }
+  }
+}
+
+std::optional<std::string> FunctionLowering::closureSpelling(QualType T,
+                                                             const Expr *Of) {
+  const LambdaExpr *L = nullptr;
+  if (Of)
+    L = dyn_cast<LambdaExpr>(Of->IgnoreImplicit()->IgnoreParens());
+  if (!L || !Factories.count(L)) {
+    L = nullptr;
+    if (!T->isDependentType())
+      if (const auto *Record = T.getNonReferenceType()->getAsCXXRecordDecl())
+        L = MovedClosures.lookup(Record);
+  }
+  if (!L)
+    return std::nullopt;
+  const Factory &F = Factories.find(L)->second;
+  // The frame class names the type as decltype(make_f(locals...)), valid
+  // at class scope because each of those locals is a member: a closure
+  // lives across a suspension only if some variable declared within the
+  // scope of everything the lambda uses does.
+  return std::string(T.isConstQualified() ? "const " : "") + "decltype(" +
+         F.Name + "(" + factoryArguments(*F.Uses) + "))";
+}
+
 // --- Text
 // ----------------------------------------------------------------------
 
@@ -1883,15 +2024,26 @@ std::string FunctionLowering::rewriteRange(ByteRange R, const Stmt *Root) {
 
 void FunctionLowering::collectEdits(const Stmt *S, std::vector<Edit> &Out,
                                     bool InLambda) {
-  // A lambda's implicit captures stand at its capture-default: only its
-  // body is the user's text (explicit captures of frame locals are
-  // diagnosed).
+  // In step(), a lambda's implicit captures stand at its capture-default:
+  // only its body is the user's text (lambdas that name frame locals in
+  // their captures are moved into factories).
   if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
-    const Stmt *Body = Lambda->getBody();
-    if (auto E = editFor(Body, true))
-      Out.push_back(*E);
-    else
-      collectEdits(Body, Out, true);
+    std::vector<const Stmt *> UserText = {Lambda->getBody()};
+    if (InFactory) {
+      // Moved out of step(): the captures are edited too.
+      selfCaptureEdits(Lambda, Out);
+      for (const LambdaCapture &Capture : Lambda->captures())
+        if (Capture.capturesVariable())
+          if (const auto *VD = dyn_cast<VarDecl>(Capture.getCapturedVar()))
+            if (VD->isInitCapture() && VD->getInit())
+              UserText.push_back(VD->getInit());
+    }
+    for (const Stmt *Part : UserText) {
+      if (auto E = editFor(Part, true))
+        Out.push_back(*E);
+      else
+        collectEdits(Part, Out, true);
+    }
     return;
   }
   for (const Stmt *Child : S->children()) {
@@ -1907,6 +2059,19 @@ void FunctionLowering::collectEdits(const Stmt *S, std::vector<Edit> &Out,
 }
 
 std::optional<Edit> FunctionLowering::editFor(const Stmt *S, bool InLambda) {
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(S))
+    if (!InFactory)
+      if (auto It = Factories.find(Lambda); It != Factories.end()) {
+        auto R = Src.range(Lambda);
+        if (!R) {
+          fail(Lambda->getBeginLoc(), "awaitc cannot move this lambda out of "
+                                      "the function body: its text is not in "
+                                      "this file (is it inside a macro?)");
+          return std::nullopt;
+        }
+        return Edit{*R, It->second.Name + "(" +
+                            factoryArguments(*It->second.Uses) + ")"};
+      }
   if (!Model.SelfName.empty()) {
     if (const auto *This = dyn_cast<CXXThisExpr>(S))
       if (!This->isImplicit())
@@ -1953,6 +2118,8 @@ std::optional<Edit> FunctionLowering::editFor(const Stmt *S, bool InLambda) {
         return Edit{*R, "awaitc::detail::keep_temporary(" + Kept.Name + ", " +
                             Make + ")"};
       }
+  if (InFactory)
+    return std::nullopt; // the user's names are the factory's parameters
   if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
     if (const auto *B = dyn_cast<BindingDecl>(Ref->getDecl()))
       if (auto Text = bindingText(B)) {
@@ -1981,23 +2148,6 @@ std::optional<Edit> FunctionLowering::editFor(const Stmt *S, bool InLambda) {
       return std::nullopt;
     }
     return Edit{*R, Text};
-  }
-  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
-    for (const LambdaCapture &Capture : Lambda->captures()) {
-      if (!Capture.capturesVariable())
-        continue;
-      const auto *VD = dyn_cast<VarDecl>(Capture.getCapturedVar());
-      if (!VD || !A.isHoisted(VD))
-        continue;
-      if (Capture.isImplicit() && Capture.getCaptureKind() == LCK_ByRef)
-        continue; // reaches the frame member through the captured `this`
-      fail(Capture.getLocation(),
-           "a lambda capturing '" + VD->getNameAsString() +
-               "', which lives across a suspension, must capture it "
-               "implicitly by reference ([&]) for now");
-      return std::nullopt;
-    }
-    return std::nullopt;
   }
   if (InLambda)
     return std::nullopt;
@@ -2193,6 +2343,8 @@ std::string FunctionLowering::plainText(const Expr *E) {
 std::string FunctionLowering::printType(QualType T, SourceLocation Loc,
                                         bool Written, const Expr *Of,
                                         bool Pointee) {
+  if (auto Closure = closureSpelling(T, Of))
+    return *Closure;
   PrintingPolicy Policy(Ctx.getLangOpts());
   Policy.SuppressUnwrittenScope = true;
   Policy.SuppressTagKeyword = true;

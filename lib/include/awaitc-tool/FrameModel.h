@@ -73,6 +73,9 @@ struct FrameModel {
   std::vector<SuspendState> States;
   /// The member holding `this` of a member function (empty otherwise).
   std::string SelfName;
+  /// Definitions of the factories of lambdas moved out of step(), placed
+  /// before the frame class (line-marked).
+  std::vector<std::string> Factories;
   /// The body of step(), line-marked.
   std::string StepBody;
   /// The function's head as written, without the annotation (line-marked),

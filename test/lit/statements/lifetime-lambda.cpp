@@ -1,8 +1,6 @@
 // Lambdas (locals of unnamed closure types) living across a suspension
 // (SPEC §2: "any type works: ... lambdas"): they keep their by-reference,
 // by-value and init captures and their mutable state.
-// XFAIL: *
-// (B8 in /tmp/bugs/statements.md: not supported yet, the tool says so)
 // RUN: %run-both --out %t %s | FileCheck --match-full-lines %s
 #include "Inputs/tracer.h"
 

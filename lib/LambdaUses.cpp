@@ -1,0 +1,283 @@
+//===- LambdaUses.cpp -----------------------------------------------------===//
+#include "awaitc-tool/LambdaUses.h"
+
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+#include <algorithm>
+
+using namespace clang;
+
+namespace awaitc {
+namespace {
+
+/// Whether \p D was declared in the body of \p Fn itself (not in a lambda
+/// or local class within it).
+bool declaredIn(const Decl *D, const FunctionDecl &Fn) {
+  const DeclContext *Context = D->getDeclContext();
+  while (Context && !Context->isFunctionOrMethod()) {
+    // An enumerator's context is its enum, a local class's member's is the
+    // class: what matters is the function that encloses them.
+    if (!isa<TagDecl>(Context))
+      return false;
+    Context = Context->getParent();
+  }
+  return Context == &Fn;
+}
+
+bool captures(const LambdaExpr &Lambda, const VarDecl *VD) {
+  for (const LambdaCapture &Capture : Lambda.captures())
+    if (Capture.capturesVariable() && Capture.getCapturedVar() == VD)
+      return true;
+  return false;
+}
+
+class UsesFinder : public RecursiveASTVisitor<UsesFinder> {
+public:
+  UsesFinder(const LambdaExpr &Lambda, const FunctionDecl &Fn, LambdaUses &Out)
+      : Lambda(Lambda), Fn(Fn), Out(Out) {}
+  bool shouldVisitImplicitCode() const { return false; }
+
+  /// Uses in init-capture initializers are evaluated where the lambda is
+  /// created, so any local may appear there.
+  bool InInitCapture = false;
+
+  void addLocal(const VarDecl *VD) {
+    if (Seen.insert(VD).second)
+      Out.Locals.push_back(VD);
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    const ValueDecl *D = Ref->getDecl();
+    if (!declaredIn(D, Fn))
+      return true;
+    std::string Name = D->getNameAsString();
+    if (isa<BindingDecl>(D))
+      return problem(Ref->getLocation(),
+                     "use the structured binding '" + Name + "'");
+    if (isa<EnumConstantDecl>(D))
+      return problem(Ref->getLocation(),
+                     "use the local enumerator '" + Name + "'");
+    const auto *VD = dyn_cast<VarDecl>(D);
+    if (!VD)
+      return true;
+    if (InDecltype)
+      return problem(Ref->getLocation(), "name '" + Name + "' in decltype");
+    if (!InInitCapture) {
+      if (VD->isStaticLocal())
+        return problem(Ref->getLocation(),
+                       "use the static local '" + Name + "'");
+      if (VD->isConstexpr() && !captures(Lambda, VD))
+        return problem(Ref->getLocation(),
+                       "use the constexpr local '" + Name + "'");
+      if (!captures(Lambda, VD))
+        return problem(Ref->getLocation(),
+                       "use '" + Name + "' without capturing it");
+    }
+    addLocal(VD);
+    return true;
+  }
+
+  bool VisitCXXThisExpr(CXXThisExpr *) {
+    // `[p = this]`: the object is used where the lambda is created.
+    if (InInitCapture)
+      Out.UsesThis = true;
+    return true;
+  }
+
+  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc TL) {
+    // In the factory each local is a reference parameter: decltype(x)
+    // would name a reference type where the user's code names x's type.
+    bool Saved = InDecltype;
+    InDecltype = true;
+    bool Result = RecursiveASTVisitor::TraverseDecltypeTypeLoc(TL);
+    InDecltype = Saved;
+    return Result;
+  }
+
+  bool VisitTagTypeLoc(TagTypeLoc TL) {
+    return checkType(TL.getDecl(), TL.getNameLoc());
+  }
+  bool VisitTypedefTypeLoc(TypedefTypeLoc TL) {
+    return checkType(TL.getTypedefNameDecl(), TL.getNameLoc());
+  }
+
+private:
+  bool checkType(const NamedDecl *D, SourceLocation Loc) {
+    if (!D || !declaredIn(D, Fn))
+      return true;
+    if (const auto *Record = dyn_cast<CXXRecordDecl>(D))
+      if (Record->isLambda())
+        return true;
+    return problem(Loc, "use the local type '" + D->getNameAsString() + "'");
+  }
+  bool problem(SourceLocation Loc, std::string What) {
+    if (Out.Problem.empty()) {
+      Out.ProblemLoc = Loc;
+      Out.Problem = std::move(What);
+    }
+    return true;
+  }
+
+  const LambdaExpr &Lambda;
+  const FunctionDecl &Fn;
+  LambdaUses &Out;
+  bool InDecltype = false;
+  llvm::SmallPtrSet<const VarDecl *, 8> Seen;
+};
+
+/// The outermost lambdas of a body, and the hoisted locals declared
+/// outside them.
+class LambdaCollector : public RecursiveASTVisitor<LambdaCollector> {
+public:
+  explicit LambdaCollector(const BodyAnalysis &A) : A(A) {}
+  bool shouldVisitImplicitCode() const { return false; }
+
+  bool TraverseLambdaExpr(LambdaExpr *L) {
+    if (Depth == 0) {
+      Outermost.push_back(L);
+      ByClass[L->getLambdaClass()] = L;
+    }
+    ++Depth;
+    bool Result = RecursiveASTVisitor::TraverseLambdaExpr(L);
+    --Depth;
+    return Result;
+  }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) {
+    return true; // a local class is its own world
+  }
+  bool VisitVarDecl(VarDecl *VD) {
+    if (Depth == 0 && A.isHoisted(VD))
+      HoistedLocals.push_back(VD);
+    return true;
+  }
+
+  const BodyAnalysis &A;
+  unsigned Depth = 0;
+  std::vector<const LambdaExpr *> Outermost;
+  llvm::DenseMap<const CXXRecordDecl *, const LambdaExpr *> ByClass;
+  std::vector<const VarDecl *> HoistedLocals;
+};
+
+/// Whether \p VD is a member of the frame: a hoisted local or a parameter.
+bool inFrame(const VarDecl *VD, const BodyAnalysis &A) {
+  return A.isHoisted(VD) || (isa<ParmVarDecl>(VD) &&
+                             VD->getDeclContext() == A.function().Function);
+}
+
+/// Whether \p S refers to a frame member of \p A's function or, in a
+/// member function, to the object.
+bool refersToFrame(const Stmt *S, const BodyAnalysis &A) {
+  if (!S)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (inFrame(VD, A))
+        return true;
+  if (isa<CXXThisExpr>(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (refersToFrame(Child, A))
+      return true;
+  return false;
+}
+
+/// Whether \p L (or a lambda within it) copies a frame member, names one
+/// in its capture list or an init-capture, or captures `*this`: things a
+/// lambda inside step() cannot do, since there the local is a member.
+bool capturesFrameByName(const LambdaExpr *L, const BodyAnalysis &A) {
+  for (const LambdaCapture &Capture : L->captures()) {
+    if (Capture.getCaptureKind() == LCK_StarThis)
+      return true;
+    if (!Capture.capturesVariable())
+      continue;
+    const auto *VD = dyn_cast<VarDecl>(Capture.getCapturedVar());
+    if (!VD)
+      continue;
+    if (VD->isInitCapture()) {
+      if (refersToFrame(VD->getInit(), A))
+        return true;
+      continue;
+    }
+    if (inFrame(VD, A) &&
+        !(Capture.isImplicit() && Capture.getCaptureKind() == LCK_ByRef))
+      return true;
+  }
+  // Nested lambdas are in the body.
+  struct Nested : RecursiveASTVisitor<Nested> {
+    const BodyAnalysis &A;
+    bool Found = false;
+    explicit Nested(const BodyAnalysis &A) : A(A) {}
+    bool TraverseLambdaExpr(LambdaExpr *Inner) {
+      Found |= capturesFrameByName(Inner, A);
+      return !Found;
+    }
+  } Finder(A);
+  Finder.TraverseStmt(const_cast<Stmt *>(L->getBody()));
+  return Finder.Found;
+}
+
+} // namespace
+
+LambdaUses findLambdaUses(const LambdaExpr &Lambda,
+                          const FunctionDecl &Enclosing) {
+  LambdaUses Out;
+  Out.Lambda = &Lambda;
+  UsesFinder Finder(Lambda, Enclosing, Out);
+  for (const LambdaCapture &Capture : Lambda.captures()) {
+    if (Capture.capturesThis()) {
+      Out.UsesThis = true;
+      if (Capture.getCaptureKind() == LCK_StarThis && Out.Problem.empty()) {
+        Out.ProblemLoc = Capture.getLocation();
+        Out.Problem = "capture '*this'";
+      }
+    }
+    if (!Capture.capturesVariable())
+      continue;
+    const auto *VD = dyn_cast<VarDecl>(Capture.getCapturedVar());
+    if (VD && VD->isInitCapture() && VD->getInit()) {
+      Finder.InInitCapture = true;
+      Finder.TraverseStmt(const_cast<Expr *>(VD->getInit()));
+      Finder.InInitCapture = false;
+    }
+  }
+  // The parameters and the body (and with them, nested lambdas).
+  Finder.TraverseDecl(Lambda.getCallOperator());
+  // Explicit captures of locals the body does not name still copy them.
+  for (const LambdaCapture &Capture : Lambda.captures())
+    if (Capture.capturesVariable() && !Lambda.isInitCapture(&Capture))
+      if (const auto *VD = dyn_cast<VarDecl>(Capture.getCapturedVar()))
+        if (declaredIn(VD, Enclosing))
+          Finder.addLocal(VD);
+  return Out;
+}
+
+std::vector<LambdaUses> findMovedLambdas(const BodyAnalysis &A) {
+  LambdaCollector Collector(A);
+  Collector.TraverseStmt(const_cast<Stmt *>(A.body()));
+
+  llvm::SmallPtrSet<const LambdaExpr *, 8> Moved;
+  // Closures that live in the frame: the frame class must name their type.
+  for (const VarDecl *VD : Collector.HoistedLocals) {
+    if (const Expr *Init = VD->getInit())
+      if (const auto *L =
+              dyn_cast<LambdaExpr>(Init->IgnoreImplicit()->IgnoreParens()))
+        Moved.insert(L);
+    QualType T = VD->getType().getNonReferenceType();
+    if (const auto *Record = T->getAsCXXRecordDecl())
+      if (Record->isLambda())
+        if (const LambdaExpr *L = Collector.ByClass.lookup(Record))
+          Moved.insert(L);
+  }
+  std::vector<LambdaUses> Result;
+  const FunctionDecl &Fn = *A.function().Function;
+  for (const LambdaExpr *L : Collector.Outermost)
+    if (Moved.contains(L) || capturesFrameByName(L, A)) {
+      Result.push_back(findLambdaUses(*L, Fn));
+      Result.back().LivesInFrame = Moved.contains(L);
+    }
+  return Result;
+}
+
+} // namespace awaitc

@@ -1,0 +1,60 @@
+//===- LambdaUses.h - Lambdas that must leave step(), and what they use ---===//
+//
+// Inside awaitc_step() a lambda can stay as written only while it reaches
+// frame locals through the frame's `this` (an implicit [&] capture). Two
+// kinds of lambda cannot:
+//  - one whose closure object lives in the frame (`auto f = [..]{..};`
+//    with a suspension in f's scope): the frame class must name the
+//    closure type, which C++17 can only do as the decltype of a call;
+//  - one that copies a frame local, names it in its capture list or in an
+//    init-capture: a frame member cannot be captured by name.
+// The lowering moves such a lambda into a *factory*, a captureless generic
+// lambda defined before the frame class, which receives by reference every
+// local of the annotated function that the lambda uses, under the user's
+// names, and returns the user's lambda (see docs/design.md, "Lambdas").
+// This unit decides which lambdas move and what each one uses.
+//
+//===----------------------------------------------------------------------===//
+#ifndef AWAITC_TOOL_LAMBDAUSES_H
+#define AWAITC_TOOL_LAMBDAUSES_H
+
+#include "awaitc-tool/Analysis.h"
+
+#include "clang/AST/ExprCXX.h"
+
+#include <string>
+#include <vector>
+
+namespace awaitc {
+
+struct LambdaUses {
+  const clang::LambdaExpr *Lambda = nullptr;
+  /// Locals and parameters of the enclosing function that the lambda (or
+  /// a lambda nested in it) captures or uses in an init-capture, in order
+  /// of first use.
+  std::vector<const clang::VarDecl *> Locals;
+  /// Why it moves: its closure lives in the frame (else: it captures a
+  /// frame local by name).
+  bool LivesInFrame = false;
+  /// Whether it captures `this` of a member function, or uses it in an
+  /// init-capture.
+  bool UsesThis = false;
+  /// Set when the lambda uses something of the function that a factory
+  /// outside step() could not see: a local it does not capture, a static
+  /// or constexpr local, a local type or enumerator, a structured binding,
+  /// `*this`. A verb phrase: "use the static local 'n'".
+  clang::SourceLocation ProblemLoc;
+  std::string Problem;
+};
+
+/// The outermost lambdas of the annotated body that must become factories
+/// (see above), with what each uses, in source order.
+std::vector<LambdaUses> findMovedLambdas(const BodyAnalysis &A);
+
+/// What \p Lambda takes from \p Enclosing.
+LambdaUses findLambdaUses(const clang::LambdaExpr &Lambda,
+                          const clang::FunctionDecl &Enclosing);
+
+} // namespace awaitc
+
+#endif

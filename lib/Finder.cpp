@@ -103,6 +103,17 @@ public:
     for (const Expr *Init : L->capture_inits())
       if (Init)
         TraverseStmt(const_cast<Expr *>(Init));
+    if (CoroutineKind Kind = annotationOf(*L->getCallOperator());
+        Kind != CoroutineKind::None) {
+      // Its markers are not reported again: the annotation is the error.
+      Diag.error(annotationLocation(*L->getCallOperator()),
+                 std::string(Kind == CoroutineKind::Async
+                                 ? "AWAITC_ASYNC"
+                                 : "AWAITC_GENERATOR") +
+                     " cannot be applied to a lambda yet; use a named "
+                     "function (a lambda may return a call of one)");
+      return true;
+    }
     return withBarrier("a lambda", [&] { return TraverseStmt(L->getBody()); });
   }
   bool TraverseCXXRecordDecl(CXXRecordDecl *RD) {
@@ -188,6 +199,14 @@ private:
     return Result;
   }
 
+  /// Where \p FD's awaitc annotation is written (its macro, if any).
+  SourceLocation annotationLocation(const FunctionDecl &FD) const {
+    for (const auto *A : FD.specific_attrs<AnnotateAttr>())
+      if (A->getAnnotation().starts_with("awaitc::"))
+        return SM.getExpansionLoc(A->getLocation());
+    return FD.getLocation();
+  }
+
   /// Whether an annotated function is one awaitc can transform; diagnoses
   /// it if not.
   bool checkAnnotated(const FunctionDecl &FD, CoroutineKind Kind) {
@@ -227,12 +246,6 @@ private:
                         "try block inside the body instead");
       return false;
     }
-    if (const auto *Method = dyn_cast<CXXMethodDecl>(&FD))
-      if (Method->getParent()->isLambda()) {
-        Diag.error(Loc, What + "cannot be applied to a lambda yet; use a "
-                               "named function");
-        return false;
-      }
     if (FD.isVariadic()) {
       Diag.error(Loc, What + "cannot be applied to a C-style variadic "
                              "function");

@@ -1938,8 +1938,12 @@ std::string FunctionLowering::factoryDefinition(const Factory &F) {
   if (Uses.UsesThis)
     Params += (Params.empty() ? "auto " : ", auto ") + Model.SelfName;
   auto R = Src.range(Uses.Lambda);
-  if (!R)
+  if (!R) {
+    fail(Uses.Lambda->getBeginLoc(), "awaitc cannot move this lambda out of "
+                                     "the function body: its text is not in "
+                                     "this file (is it inside a macro?)");
     return "";
+  }
   InFactory = true;
   std::vector<Edit> Edits;
   collectEdits(Uses.Lambda, Edits, true);

@@ -120,6 +120,13 @@ AWAITC_ASYNC awaitc::Coro<void> copies_and_generics() {
 // CHECK-NEXT: outer 105
 // CHECK-NEXT: fetch 6
 
+// A parameter copied by a lambda that does not live across a suspension.
+AWAITC_ASYNC awaitc::Coro<int> param_copy(int x) {
+  AWAIT(awaitc::sleep(0));
+  return [x] { return x * 2; }();
+}
+// CHECK-LABEL: param_copy 42
+
 // A task suspended with a closure alive is cancelled: the closure (and
 // the copy it holds) is destroyed exactly once.
 AWAITC_ASYNC awaitc::Coro<void> holds_copy() {
@@ -199,6 +206,7 @@ AWAITC_ASYNC awaitc::Coro<void> all() {
   AWAIT(captures());
   std::printf("copies_and_generics\n");
   AWAIT(copies_and_generics());
+  std::printf("param_copy %d\n", AWAIT(param_copy(21)));
   std::printf("cancel_holder\n");
   AWAIT(cancel_holder());
   std::printf("members\n");

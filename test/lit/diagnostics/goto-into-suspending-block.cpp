@@ -1,6 +1,7 @@
 // A goto into a block that holds a suspension point would skip the block's
 // re-entry code: a clear error, with a note at the label.
-// RUN: not %awaitc %s -o %t.out -- -std=c++17 -I%awaitc-include 2>&1 | FileCheck %s
+// RUN: rm -f %t.out
+// RUN: %python %S/Inputs/expect_exit.py 1 %awaitc %s -o %t.out -- -std=c++17 -I%awaitc-include 2>&1 | FileCheck %s
 // RUN: test ! -e %t.out
 #include <awaitc/awaitc.h>
 AWAITC_ASYNC awaitc::Coro<void> f(int x) {

@@ -89,11 +89,12 @@ static ArgumentsAdjuster awaitcAdjuster() {
       Out.push_back("-xc++");
     Out.insert(Out.end(), Args.begin() + 1, Args.end());
     // An untransformed body returns T from a Coro<T> function, and nothing
-    // from a Coro<void> one. After the user's flags, so that their -Wall
-    // does not turn the warnings on again, but before a `--` that ends the
-    // options.
+    // from a Coro<void> one; the main file may be a header with #pragma
+    // once. After the user's flags, so that their -Wall does not turn the
+    // warnings on again, but before a `--` that ends the options.
     auto OptionsEnd = std::find(Out.begin(), Out.end(), "--");
-    Out.insert(OptionsEnd, {"-Wno-return-mismatch", "-Wno-return-type"});
+    Out.insert(OptionsEnd, {"-Wno-return-mismatch", "-Wno-return-type",
+                            "-Wno-pragma-once-outside-header"});
     return Out;
   };
 }

@@ -40,7 +40,15 @@
 # is not supported (the response file quotes each argument with ').
 
 include_guard(GLOBAL)
-cmake_minimum_required(VERSION 3.20)
+if(CMAKE_VERSION VERSION_LESS 3.20)
+  message(FATAL_ERROR "awaitc_target_sources needs CMake 3.20 or newer "
+          "(add_custom_command DEPFILE with the Makefile generators)")
+endif()
+# For the function, whatever the caller's policies (include() and
+# find_package() give this file a policy scope of its own; the function
+# keeps these settings): CMP0116, depfiles of custom commands in
+# subdirectories, and the rest of 3.20.
+cmake_policy(VERSION 3.20)
 
 set(AWAITC_EXECUTABLE "" CACHE FILEPATH
     "The awaitc tool that awaitc_target_sources runs (empty: the awaitc::awaitc target)")

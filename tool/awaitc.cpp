@@ -19,10 +19,10 @@
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Allocator.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/StringSaver.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
@@ -131,7 +131,7 @@ static bool writeAtomically(StringRef Path, const std::string &Text) {
 }
 
 /// Appends \p Path as Make spells a file name (Clang's -MD does the same):
-/// a space is escaped with a backslash, '#' too, and '$' is doubled.
+/// a space (or tab) is escaped with a backslash, '#' too, and '$' is doubled.
 static void printMakePath(llvm::raw_ostream &OS, StringRef Path) {
   for (size_t I = 0, E = Path.size(); I != E; ++I) {
     if (Path[I] == ' ' || Path[I] == '\t') {

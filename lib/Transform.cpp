@@ -11,6 +11,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
+#include "clang/Frontend/Utils.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Tooling/Tooling.h"
 
@@ -24,11 +25,20 @@ struct Replacement {
   std::string Text;
 };
 
+/// Every file the parse enters, system headers included: a depfile that
+/// leaves out an installed runtime header (which CMake includes with
+/// -isystem) would not rerun the tool when that header changes.
+class AllFilesCollector : public DependencyCollector {
+  bool needSystemDependencies() override { return true; }
+};
+
 class TransformConsumer : public ASTConsumer {
 public:
   TransformConsumer(CompilerInstance &CI, TransformOptions Options,
-                    TransformCallback Done)
-      : CI(CI), Options(std::move(Options)), Done(std::move(Done)) {}
+                    TransformCallback Done,
+                    std::shared_ptr<DependencyCollector> Files)
+      : CI(CI), Options(std::move(Options)), Done(std::move(Done)),
+        Files(std::move(Files)) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     Diagnoser Diag(CI.getDiagnostics());
@@ -76,7 +86,8 @@ public:
     Lines.OutputFile = Options.OutputName.empty()
                            ? Lines.SourceFile + ".awaitc.cpp"
                            : Options.OutputName;
-    Done(std::string(Src.fileName()), resolveLineMarks(Text, Lines));
+    Done(std::string(Src.fileName()), resolveLineMarks(Text, Lines),
+         Files->getDependencies());
   }
 
 private:
@@ -144,6 +155,7 @@ private:
   CompilerInstance &CI;
   TransformOptions Options;
   TransformCallback Done;
+  std::shared_ptr<DependencyCollector> Files;
 };
 
 class TransformAction : public ASTFrontendAction {
@@ -154,7 +166,11 @@ public:
 protected:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
-    return std::make_unique<TransformConsumer>(CI, Options, Done);
+    // The preprocessor exists but has not entered the main file yet.
+    auto Files = std::make_shared<AllFilesCollector>();
+    Files->attachToPreprocessor(CI.getPreprocessor());
+    return std::make_unique<TransformConsumer>(CI, Options, Done,
+                                               std::move(Files));
   }
 
 private:
@@ -173,11 +189,12 @@ bool transformCode(const std::string &Code, const std::string &FileName,
                    const std::vector<std::string> &Args,
                    const TransformOptions &Options, std::string &Result) {
   bool Produced = false;
-  auto Action = makeTransformAction(
-      Options, [&](const std::string &, const std::string &Text) {
-        Result = Text;
-        Produced = true;
-      });
+  auto Action = makeTransformAction(Options, [&](const std::string &,
+                                                 const std::string &Text,
+                                                 llvm::ArrayRef<std::string>) {
+    Result = Text;
+    Produced = true;
+  });
   bool Ok =
       tooling::runToolOnCodeWithArgs(std::move(Action), Code, Args, FileName);
   return Ok && Produced;

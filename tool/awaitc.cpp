@@ -3,9 +3,12 @@
 //   awaitc [options] <source>... [-- <compiler args>]
 //
 // Transforms each source (see lib/) and writes the whole translation unit's
-// new text to -o, to --out-dir, or to standard output. Exit status: 0 done,
-// 1 errors in the input, 2 usage errors. An output file is written
+// new text to -o, to --out-dir, or to standard output; with -o, --depfile
+// also lists the files the parse read, for the build system. Exit status:
+// 0 done, 1 errors in the input, 2 usage errors. Output files are written
 // atomically, and not at all on error; an input is never modified.
+// @file arguments (response files, GNU quoting) are expanded anywhere on the
+// command line, also after `--`.
 //
 //===----------------------------------------------------------------------===//
 #include "awaitc-tool/Transform.h"
@@ -15,6 +18,8 @@
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Allocator.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -36,6 +41,11 @@ static cl::opt<std::string>
     OutputDir("out-dir",
               cl::desc("Write each input's result to <dir>/<input's name>"),
               cl::value_desc("dir"), cl::cat(AwaitcCategory));
+static cl::opt<std::string> DepFile(
+    "depfile",
+    cl::desc("With -o, also write a Make-style depfile: the output, then the "
+             "input and every header the parse read"),
+    cl::value_desc("file"), cl::cat(AwaitcCategory));
 static cl::opt<bool> NoLineDirectives(
     "no-line-directives",
     cl::desc("Do not emit #line directives pointing back to the source"),
@@ -48,6 +58,7 @@ state-machine classes; everything else in the file is copied unchanged.
 
 Examples:
   awaitc app.cpp -o app.awaitc.cpp -- -std=c++17 -I/usr/local/include
+  awaitc app.cpp -o gen/app.cpp --depfile=gen/app.cpp.d -- @app.flags
   awaitc -p build src/net.cpp --out-dir build/gen
 )");
 
@@ -78,11 +89,12 @@ static ArgumentsAdjuster awaitcAdjuster() {
       Out.push_back("-xc++");
     Out.insert(Out.end(), Args.begin() + 1, Args.end());
     // An untransformed body returns T from a Coro<T> function, and nothing
-    // from a Coro<void> one. After the user's flags, so that their -Wall
-    // does not turn the warnings on again, but before a `--` that ends the
-    // options.
+    // from a Coro<void> one; the main file may be a header with #pragma
+    // once. After the user's flags, so that their -Wall does not turn the
+    // warnings on again, but before a `--` that ends the options.
     auto OptionsEnd = std::find(Out.begin(), Out.end(), "--");
-    Out.insert(OptionsEnd, {"-Wno-return-mismatch", "-Wno-return-type"});
+    Out.insert(OptionsEnd, {"-Wno-return-mismatch", "-Wno-return-type",
+                            "-Wno-pragma-once-outside-header"});
     return Out;
   };
 }
@@ -118,6 +130,53 @@ static bool writeAtomically(StringRef Path, const std::string &Text) {
   return true;
 }
 
+/// Appends \p Path as Make spells a file name (Clang's -MD does the same):
+/// a space (or tab) is escaped with a backslash, '#' too, and '$' is doubled.
+static void printMakePath(llvm::raw_ostream &OS, StringRef Path) {
+  for (size_t I = 0, E = Path.size(); I != E; ++I) {
+    if (Path[I] == ' ' || Path[I] == '\t') {
+      OS << '\\';
+      // Backslashes just before the space are taken literally: double them.
+      for (size_t J = I; J > 0 && Path[J - 1] == '\\'; --J)
+        OS << '\\';
+    } else if (Path[I] == '#') {
+      OS << '\\';
+    } else if (Path[I] == '$') {
+      OS << '$';
+    }
+    OS << Path[I];
+  }
+}
+
+/// The depfile's text: `<output>: <dependency>...`, one absolute path per
+/// dependency, each listed once, in the order the parse read them.
+static std::string depfileText(StringRef Output,
+                               llvm::ArrayRef<std::string> Dependencies) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  printMakePath(OS, Output);
+  OS << ":";
+  llvm::StringSet<> Seen;
+  for (const std::string &Dependency : Dependencies) {
+    llvm::SmallString<256> Path(Dependency);
+    llvm::sys::fs::make_absolute(Path);
+    llvm::sys::path::remove_dots(Path);
+    if (!Seen.insert(Path).second)
+      continue;
+    OS << " \\\n  ";
+    printMakePath(OS, Path);
+  }
+  OS << "\n";
+  return Text;
+}
+
+static std::string absolutePath(StringRef Path) {
+  llvm::SmallString<256> Result(Path);
+  llvm::sys::fs::make_absolute(Result);
+  llvm::sys::path::remove_dots(Result, /*remove_dot_dot=*/true);
+  return std::string(Result);
+}
+
 static bool sameFile(StringRef A, StringRef B) {
   llvm::sys::fs::UniqueID IA, IB;
   if (llvm::sys::fs::getUniqueID(A, IA) || llvm::sys::fs::getUniqueID(B, IB))
@@ -127,6 +186,25 @@ static bool sameFile(StringRef A, StringRef B) {
 
 int main(int argc, const char **argv) {
   cl::SetVersionPrinter(printVersion);
+  // Response files, wherever they are: CommonOptionsParser expands them only
+  // before `--`, and the compiler flags after it (which a build system puts
+  // in a response file) reach no driver that would expand them.
+  llvm::BumpPtrAllocator Alloc;
+  llvm::SmallVector<const char *, 64> Expanded(argv, argv + argc);
+  cl::ExpansionContext Expansion(Alloc, cl::TokenizeGNUCommandLine);
+  if (llvm::Error E = Expansion.expandResponseFiles(Expanded)) {
+    llvm::errs() << "awaitc: error: " << llvm::toString(std::move(E)) << "\n";
+    return ExitUsageError;
+  }
+  // What is left of an @file names none.
+  for (const char *Arg : llvm::ArrayRef(Expanded).drop_front())
+    if (Arg[0] == '@') {
+      llvm::errs() << "awaitc: error: no such response file: '" << Arg + 1
+                   << "'\n";
+      return ExitUsageError;
+    }
+  argc = static_cast<int>(Expanded.size());
+  argv = Expanded.data();
   // Without `--` and without -p, CommonOptionsParser looks for a
   // compilation database and complains when there is none. Look ourselves,
   // and fall back to no flags quietly.
@@ -168,6 +246,16 @@ int main(int argc, const char **argv) {
                     "for several\n";
     return ExitUsageError;
   }
+  if (!DepFile.empty() && OutputFile.empty()) {
+    llvm::errs() << "awaitc: error: --depfile needs -o (one input, one output "
+                    "file)\n";
+    return ExitUsageError;
+  }
+  if (!DepFile.empty() && absolutePath(DepFile) == absolutePath(OutputFile)) {
+    llvm::errs() << "awaitc: error: --depfile and -o name the same file '"
+                 << DepFile << "'\n";
+    return ExitUsageError;
+  }
   for (const std::string &Source : Sources) {
     if (!llvm::sys::fs::exists(Source)) {
       llvm::errs() << "awaitc: error: no such file: '" << Source << "'\n";
@@ -178,11 +266,12 @@ int main(int argc, const char **argv) {
         : !OutputDir.empty()
             ? (OutputDir + "/" + llvm::sys::path::filename(Source)).str()
             : std::string();
-    if (!Target.empty() && sameFile(Source, Target)) {
-      llvm::errs() << "awaitc: error: the output '" << Target
-                   << "' is the input; awaitc never overwrites its input\n";
-      return ExitUsageError;
-    }
+    for (const std::string &Written : {Target, DepFile.getValue()})
+      if (!Written.empty() && sameFile(Source, Written)) {
+        llvm::errs() << "awaitc: error: the output '" << Written
+                     << "' is the input; awaitc never overwrites its input\n";
+        return ExitUsageError;
+      }
   }
   if (!OutputDir.empty())
     if (std::error_code EC = llvm::sys::fs::create_directories(OutputDir)) {
@@ -206,19 +295,25 @@ int main(int argc, const char **argv) {
     Options.LineDirectives = !NoLineDirectives;
     Options.OutputName = Target.empty() ? "<stdout>" : Target;
     std::optional<std::string> Result;
+    std::vector<std::string> Dependencies;
     struct Factory : FrontendActionFactory {
       awaitc::TransformOptions Options;
       std::optional<std::string> *Result;
+      std::vector<std::string> *Dependencies;
       std::unique_ptr<FrontendAction> create() override {
         return awaitc::makeTransformAction(
-            Options, [this](const std::string &, const std::string &Text) {
-              if (!*Result)
-                *Result = Text;
+            Options, [this](const std::string &, const std::string &Text,
+                            llvm::ArrayRef<std::string> Files) {
+              if (*Result)
+                return;
+              *Result = Text;
+              Dependencies->assign(Files.begin(), Files.end());
             });
       }
     } F;
     F.Options = Options;
     F.Result = &Result;
+    F.Dependencies = &Dependencies;
     int ToolStatus = Tool.run(&F);
     if (ToolStatus != 0 || !Result) {
       Status = ExitInputError;
@@ -227,7 +322,18 @@ int main(int argc, const char **argv) {
     if (Target.empty()) {
       llvm::outs() << *Result;
       llvm::outs().flush();
-    } else if (!writeAtomically(Target, *Result)) {
+      continue;
+    }
+    // The depfile first, removed again if the output cannot be written: a
+    // failed run leaves neither.
+    if (!DepFile.empty() &&
+        !writeAtomically(DepFile, depfileText(Target, Dependencies))) {
+      Status = ExitInputError;
+      continue;
+    }
+    if (!writeAtomically(Target, *Result)) {
+      if (!DepFile.empty())
+        llvm::sys::fs::remove(DepFile);
       Status = ExitInputError;
     }
   }

@@ -3,6 +3,7 @@
 #define AWAITC_TOOL_TRANSFORM_H
 
 #include "clang/Frontend/FrontendAction.h"
+#include "llvm/ADT/ArrayRef.h"
 
 #include <functional>
 #include <memory>
@@ -17,9 +18,12 @@ struct TransformOptions {
 };
 
 /// Called once per main file that was transformed without errors, with the
-/// whole translation unit's new text.
+/// whole translation unit's new text and the files the parse read: the main
+/// file first, then every header in the order it was first entered (system
+/// headers included, as -MD lists them; no <built-in> buffers).
 using TransformCallback =
-    std::function<void(const std::string &MainFile, const std::string &Text)>;
+    std::function<void(const std::string &MainFile, const std::string &Text,
+                       llvm::ArrayRef<std::string> Dependencies)>;
 
 /// A syntax-only frontend action that runs the pipeline (find -> analyse ->
 /// lower -> emit) on the main file and hands the result to \p Done. Nothing

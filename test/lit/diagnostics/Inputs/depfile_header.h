@@ -1,0 +1,2 @@
+#pragma once
+inline int depfile_base() { return 21; }

@@ -2400,7 +2400,7 @@ std::string FunctionLowering::printType(QualType T, SourceLocation Loc,
                  Text.find("(anonymous") != std::string::npos;
   bool Local = Record && Record->getParentFunctionOrMethod() != nullptr;
   if (Unnamed || Local)
-    fail(Loc, "the type '" + T.getAsString() +
+    fail(Loc, "the type '" + T.getCanonicalType().getAsString(Policy) +
                   "' cannot be named outside the function, so a value of it "
                   "cannot live across a suspension yet");
   return Text;

@@ -19,6 +19,7 @@
 #include "llvm/ADT/DenseMap.h"
 
 #include <algorithm>
+#include <deque>
 
 using namespace clang;
 
@@ -199,6 +200,8 @@ private:
   };
   /// Plans a factory for each lambda that cannot stay in step().
   void planFactories();
+  /// Registers the factory of one moved lambda; false after a diagnostic.
+  bool planFactory(LambdaUses Uses);
   /// `static constexpr auto make_f = [](auto &x, ...) { return <lambda>; };`
   std::string factoryDefinition(const Factory &F);
   /// The capture list's edits that make \p L capture the object pointer
@@ -209,7 +212,8 @@ private:
   /// The type of the closure of a moved lambda, as the frame class names
   /// it; nothing for other types.
   std::optional<std::string> closureSpelling(QualType T, const Expr *Of);
-  std::vector<LambdaUses> MovedLambdas;
+  /// A deque: factories point into it while lowering adds to it.
+  std::deque<LambdaUses> MovedLambdas;
   llvm::DenseMap<const LambdaExpr *, Factory> Factories;
   llvm::DenseMap<const CXXRecordDecl *, const LambdaExpr *> MovedClosures;
   /// Set while the text of a factory's lambda is generated: the user's
@@ -323,6 +327,8 @@ std::optional<FrameModel> FunctionLowering::run() {
     Body = generatedMark() + "    int " + ResumeAt +
            " = this->awaitc_state_;\n" + Body;
   Model.StepBody = Body;
+  if (Failed)
+    return std::nullopt;
   for (const LambdaUses &Uses : MovedLambdas)
     Model.Factories.push_back(factoryDefinition(Factories[Uses.Lambda]));
   if (Failed)
@@ -1884,41 +1890,45 @@ void FunctionLowering::emitGenerated(const std::string &Code) {
 // --- Lambdas ----------------------------------------------------------------
 
 void FunctionLowering::planFactories() {
-  MovedLambdas = findMovedLambdas(A);
-  for (const LambdaUses &Uses : MovedLambdas) {
-    const LambdaExpr *L = Uses.Lambda;
-    if (!Uses.Problem.empty()) {
-      if (Failed)
-        return;
-      fail(Uses.ProblemLoc,
-           std::string(Uses.LivesInFrame
-                           ? "this lambda's closure lives across a "
-                             "suspension"
-                           : "this lambda copies a local that lives across a "
-                             "suspension, or names one in its captures") +
-               ", so awaitc must move it out of the function body, where "
-               "it could not " +
-               Uses.Problem);
-      note(L->getBeginLoc(), "the lambda is here");
+  for (LambdaUses &Uses : findMovedLambdas(A))
+    if (!planFactory(std::move(Uses)))
       return;
-    }
-    // Named after the variable it initializes, if any.
-    std::string Base = "lambda";
-    for (const Stmt *P = A.parent(L); P; P = A.parent(P)) {
-      if (const auto *DS = dyn_cast<DeclStmt>(P)) {
-        for (const Decl *D : DS->decls())
-          if (const auto *VD = dyn_cast<VarDecl>(D))
-            if (VD->getInit() &&
-                VD->getInit()->IgnoreImplicit()->IgnoreParens() == L)
-              Base = VD->getNameAsString();
-        break;
-      }
-      if (!isa<Expr>(P))
-        break;
-    }
-    Factories[L] = Factory{Names.fresh("make_" + Base), &Uses};
-    MovedClosures[L->getLambdaClass()] = L;
+}
+
+bool FunctionLowering::planFactory(LambdaUses Found) {
+  const LambdaUses &Uses = MovedLambdas.emplace_back(std::move(Found));
+  const LambdaExpr *L = Uses.Lambda;
+  if (!Uses.Problem.empty()) {
+    if (Failed)
+      return false;
+    fail(Uses.ProblemLoc,
+         std::string(Uses.LivesInFrame
+                         ? "this lambda's closure lives across a suspension"
+                         : "this lambda copies a local that lives across a "
+                           "suspension, or names one in its captures") +
+             ", so awaitc must move it out of the function body, where it "
+             "could not " +
+             Uses.Problem);
+    note(L->getBeginLoc(), "the lambda is here");
+    return false;
   }
+  // Named after the variable it initializes, if any.
+  std::string Base = "lambda";
+  for (const Stmt *P = A.parent(L); P; P = A.parent(P)) {
+    if (const auto *DS = dyn_cast<DeclStmt>(P)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          if (VD->getInit() &&
+              VD->getInit()->IgnoreImplicit()->IgnoreParens() == L)
+            Base = VD->getNameAsString();
+      break;
+    }
+    if (!isa<Expr>(P))
+      break;
+  }
+  Factories[L] = Factory{Names.fresh("make_" + Base), &Uses};
+  MovedClosures[L->getLambdaClass()] = L;
+  return true;
 }
 
 std::string FunctionLowering::factoryArguments(const LambdaUses &Uses) const {
@@ -1979,6 +1989,14 @@ std::optional<std::string> FunctionLowering::closureSpelling(QualType T,
   const LambdaExpr *L = nullptr;
   if (Of)
     L = dyn_cast<LambdaExpr>(Of->IgnoreImplicit()->IgnoreParens());
+  if (L && !Factories.count(L)) {
+    // A closure temporary kept across a suspension (`[&] { ... }() &&
+    // AWAIT(x)`): it moves too, so that its slot can name its type.
+    LambdaUses Uses = findLambdaUses(*L, Fn);
+    Uses.LivesInFrame = true;
+    if (!planFactory(std::move(Uses)))
+      return std::string("int");
+  }
   if (!L || !Factories.count(L)) {
     L = nullptr;
     if (!T->isDependentType())
@@ -1989,11 +2007,41 @@ std::optional<std::string> FunctionLowering::closureSpelling(QualType T,
     return std::nullopt;
   const Factory &F = Factories.find(L)->second;
   // The frame class names the type as decltype(make_f(locals...)), valid
-  // at class scope because each of those locals is a member: a closure
-  // lives across a suspension only if some variable declared within the
-  // scope of everything the lambda uses does.
+  // at class scope when each of those locals is a member. They are, as a
+  // closure lives across a suspension only within the scope of everything
+  // the lambda uses, except the parameter of a handler that suspends,
+  // which is bound anew after each resumption: an lvalue of its type
+  // stands in for it.
+  std::string Args;
+  for (const VarDecl *VD : F.Uses->Locals) {
+    Args += Args.empty() ? "" : ", ";
+    if (A.isHoisted(VD) || isa<ParmVarDecl>(VD))
+      Args += referenceTo(VD);
+    else
+      Args += "std::declval<" +
+              printType(VD->getType().getNonReferenceType(), VD->getLocation(),
+                        /*Written=*/true) +
+              "&>()";
+  }
+  if (F.Uses->UsesThis)
+    Args += (Args.empty() ? "" : ", ") + Model.SelfName;
   return std::string(T.isConstQualified() ? "const " : "") + "decltype(" +
-         F.Name + "(" + factoryArguments(*F.Uses) + "))";
+         F.Name + "(" + Args + "))";
+}
+
+/// Whether \p Temp is a closure that captures only by reference (`[&] {
+/// ... }()`): nothing can observe where it lives or when it dies, so it
+/// need not be kept in the frame across a suspension.
+static bool holdsOnlyReferences(const MaterializeTemporaryExpr *Temp) {
+  const auto *L = dyn_cast<LambdaExpr>(
+      Temp->getSubExpr()->IgnoreImplicit()->IgnoreParens());
+  if (!L)
+    return false;
+  for (const LambdaCapture &Capture : L->captures())
+    if (Capture.getCaptureKind() != LCK_ByRef &&
+        Capture.getCaptureKind() != LCK_This)
+      return false;
+  return true;
 }
 
 // --- Text
@@ -2101,7 +2149,7 @@ std::optional<Edit> FunctionLowering::editFor(const Stmt *S, bool InLambda) {
   }
   if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(S))
     if (KeepTemporariesIn && !InLambda && !Temp->getExtendingDecl() &&
-        !Temp->getType()->isArrayType())
+        !Temp->getType()->isArrayType() && !holdsOnlyReferences(Temp))
       if (auto R = exprRange(Temp)) {
         // Constructed in the frame where it stands, destroyed when the
         // full-expression ends (after the suspension), as C++ says.

@@ -1096,9 +1096,8 @@ class ProgGen:
 
     def __init__(self, rng, kind, budget, max_depth, full=False):
         self.rng, self.kind = rng, kind          # kind: coro-int, coro-void, gen
-        # full: also constructs the tool documents as not supported yet
-        # (local lambdas and structured bindings living across a suspension,
-        # catch by value in a suspending handler): expected to be rejected.
+        # full: also structured bindings and catch by value in a
+        # suspending handler (which the tool rejects).
         self.full = full
         self.budget, self.max_depth = budget, max_depth
         self.n = 0
@@ -1183,7 +1182,7 @@ class ProgGen:
                  "switch", "block", "try", "obj", "str", "binding", "ref",
                  "jump", "ret", "goto", "lambda"]
         if not self.full:
-            kinds = [x for x in kinds if x not in ("binding", "lambda")]
+            kinds = [x for x in kinds if x != "binding"]
         if depth >= self.max_depth:
             kinds = ["decl", "assign", "suspend", "obj", "jump"]
         k = r.choice(kinds)
@@ -1219,9 +1218,18 @@ class ProgGen:
             ints.append(x)
             return [p + "int &%s = %s;" % (x, t)]
         if k == "lambda" and ints:
-            x = self.fresh("f")
-            return [p + "auto %s = [=](int q) { return q + %s; };" % (
-                x, r.choice(ints)), p + "%s = %s(%s);" % (
+            # Closures that live across suspensions, with every capture
+            # form; called after the next statements suspend.
+            x, v = self.fresh("f"), r.choice(ints)
+            capture = r.choice(["[=]", "[&]", "[%s]" % v, "[&%s]" % v,
+                                "[c = %s]" % v, "[%s, k = 0]" % v])
+            use = "c" if capture.startswith("[c") else v
+            body = "return q + %s;" % use
+            mut = ""
+            if "k = 0" in capture:
+                body, mut = "return q + %s + ++k;" % use, " mutable"
+            return [p + "auto %s = %s(int q)%s { %s };" % (
+                x, capture, mut, body), p + "%s = %s(%s);" % (
                 r.choice(ints), x, self.expr(sc))]
         if k == "jump":
             j = r.choice(["break;", "continue;"]) if sc.get("loop") \

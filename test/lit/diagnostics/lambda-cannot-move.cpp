@@ -74,6 +74,13 @@ AWAITC_ASYNC awaitc::Coro<int> copies_frame_local() {
   // CHECK: lambda-cannot-move.cpp:[[@LINE-2]]:10: note: the lambda is here
 }
 
+// A closure temporary kept across the suspension of its full-expression.
+AWAITC_ASYNC awaitc::Coro<int> kept_temporary() {
+  static int bias = 1;
+  return [c = 1] { return c + bias; }() << (AWAIT(awaitc::sleep(0)), 2);
+  // CHECK: lambda-cannot-move.cpp:[[@LINE-1]]:31: error: this lambda's closure lives across a suspension, so awaitc must move it out of the function body, where it could not use the static local 'bias'
+}
+
 struct Widget {
   int size = 1;
   AWAITC_ASYNC awaitc::Coro<int> copy_of_object() {
@@ -83,4 +90,4 @@ struct Widget {
     return snapshot();
   }
 };
-// CHECK: 8 errors generated.
+// CHECK: 9 errors generated.

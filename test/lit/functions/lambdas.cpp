@@ -127,6 +127,23 @@ AWAITC_ASYNC awaitc::Coro<int> param_copy(int x) {
 }
 // CHECK-LABEL: param_copy 42
 
+// Closure temporaries that live across the suspension of their
+// full-expression (`<<` evaluates its left operand first), and a closure
+// that copies the parameter of a handler that suspends.
+AWAITC_ASYNC awaitc::Coro<int> temporaries_and_handlers() {
+  int base = 3;
+  int shifted = [c = base] { return c; }() << AWAIT(later(2));
+  int by_ref = [&] { return base; }() << AWAIT(later(1));
+  try {
+    throw 5;
+  } catch (const int &e) {
+    auto keep = [copy = e] { return copy * 10; };
+    AWAIT(awaitc::sleep(0));
+    return shifted + by_ref + keep();
+  }
+}
+// CHECK-LABEL: temporaries_and_handlers 68
+
 // A task suspended with a closure alive is cancelled: the closure (and
 // the copy it holds) is destroyed exactly once.
 AWAITC_ASYNC awaitc::Coro<void> holds_copy() {
@@ -207,6 +224,7 @@ AWAITC_ASYNC awaitc::Coro<void> all() {
   std::printf("copies_and_generics\n");
   AWAIT(copies_and_generics());
   std::printf("param_copy %d\n", AWAIT(param_copy(21)));
+  std::printf("temporaries_and_handlers %d\n", AWAIT(temporaries_and_handlers()));
   std::printf("cancel_holder\n");
   AWAIT(cancel_holder());
   std::printf("members\n");

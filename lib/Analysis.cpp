@@ -152,9 +152,8 @@ void BodyAnalysis::findHoisted(
 
 void BodyAnalysis::assignNames(
     const std::vector<const DeclRefExpr *> &References) {
-  const FunctionDecl &FD = *Fn.Function;
   llvm::StringMap<unsigned> Spelled;
-  if (auto Whole = Source.range(FD.getSourceRange()))
+  if (auto Whole = Source.range(Fn.sourceRange()))
     Source.countIdentifiers(*Whole, Spelled);
   for (const auto &Entry : Spelled)
     Names.reserve(Entry.getKey());

@@ -68,8 +68,11 @@ std::string emitFunction(const FrameModel &M) {
   Line("");
   Line("  private:");
   for (const FrameParam &P : M.Params)
-    Line("    " + declare(P.Type, P.Name) + ";" +
-         (P.Name == M.SelfName ? " // the object" : " // parameter"));
+    Line("    " +
+         declare(P.MemberType.empty() ? P.Type : P.MemberType, P.Name) + ";" +
+         (P.Name == M.SelfName ? " // the object"
+          : P.Comment.empty()  ? " // parameter"
+                               : " // " + P.Comment));
   for (const FrameSlot &S : M.Slots)
     Line("    " + declareSlot(S) + " // " + S.Comment);
   Line("");

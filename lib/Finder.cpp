@@ -103,18 +103,45 @@ public:
     for (const Expr *Init : L->capture_inits())
       if (Init)
         TraverseStmt(const_cast<Expr *>(Init));
-    if (CoroutineKind Kind = annotationOf(*L->getCallOperator());
-        Kind != CoroutineKind::None) {
+    CXXMethodDecl *Operator = L->getCallOperator();
+    CoroutineKind Kind = annotationOf(*Operator);
+    if (Kind == CoroutineKind::None)
+      return withBarrier("a lambda",
+                         [&] { return TraverseStmt(L->getBody()); });
+    if (Ctx.Kind != CoroutineKind::None) {
       // Its markers are not reported again: the annotation is the error.
-      Diag.error(annotationLocation(*L->getCallOperator()),
+      Diag.error(annotationLocation(*Operator),
                  std::string(Kind == CoroutineKind::Async
                                  ? "AWAITC_ASYNC"
                                  : "AWAITC_GENERATOR") +
-                     " cannot be applied to a lambda yet; use a named "
-                     "function (a lambda may return a call of one)");
+                     " cannot be applied to a lambda inside an annotated "
+                     "function yet; define the lambda outside it, or use a "
+                     "named function");
       return true;
     }
-    return withBarrier("a lambda", [&] { return TraverseStmt(L->getBody()); });
+    bool Transform = checkAnnotated(*Operator, Kind);
+    if (Transform && L->isGenericLambda()) {
+      // Its frame could spell `auto` parameters only as decltype(p), which
+      // a member named p may not follow in a class.
+      Diag.error(annotationLocation(*Operator),
+                 std::string(Kind == CoroutineKind::Async
+                                 ? "AWAITC_ASYNC"
+                                 : "AWAITC_GENERATOR") +
+                     " cannot be applied to a generic lambda yet; give its "
+                     "parameters types");
+      Transform = false;
+    }
+    Context Saved = Ctx;
+    Ctx = Context();
+    Ctx.Function = Operator;
+    Ctx.Kind = Kind;
+    bool Result = TraverseStmt(L->getBody());
+    Ctx = Saved;
+    if (Transform)
+      Found.push_back({Operator, Kind,
+                       coroutineResultType(Operator->getReturnType(), Kind),
+                       L});
+    return Result;
   }
   bool TraverseCXXRecordDecl(CXXRecordDecl *RD) {
     if (!Ctx.Function)
@@ -260,6 +287,10 @@ private:
 };
 
 } // namespace
+
+SourceRange AnnotatedFunction::sourceRange() const {
+  return Lambda ? Lambda->getSourceRange() : Function->getSourceRange();
+}
 
 std::vector<AnnotatedFunction> findAnnotatedFunctions(ASTContext &Ctx,
                                                       Diagnoser &Diag) {

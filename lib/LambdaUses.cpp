@@ -12,9 +12,19 @@ using namespace clang;
 namespace awaitc {
 namespace {
 
-/// Whether \p D was declared in the body of \p Fn itself (not in a lambda
-/// or local class within it).
-bool declaredIn(const Decl *D, const FunctionDecl &Fn) {
+/// Whether \p D is a capture of \p F, an annotated lambda.
+bool isCaptureOf(const Decl *D, const AnnotatedFunction &F) {
+  if (F.Lambda)
+    for (const LambdaCapture &Capture : F.Lambda->captures())
+      if (Capture.capturesVariable() && Capture.getCapturedVar() == D)
+        return true;
+  return false;
+}
+
+/// Whether \p D belongs to the annotated function \p F: declared in its
+/// body itself (not in a lambda or local class within it), or one of its
+/// captures.
+bool ownedBy(const Decl *D, const AnnotatedFunction &F) {
   const DeclContext *Context = D->getDeclContext();
   while (Context && !Context->isFunctionOrMethod()) {
     // An enumerator's context is its enum, a local class's member's is the
@@ -23,7 +33,7 @@ bool declaredIn(const Decl *D, const FunctionDecl &Fn) {
       return false;
     Context = Context->getParent();
   }
-  return Context == &Fn;
+  return Context == F.Function || isCaptureOf(D, F);
 }
 
 bool captures(const LambdaExpr &Lambda, const VarDecl *VD) {
@@ -35,7 +45,8 @@ bool captures(const LambdaExpr &Lambda, const VarDecl *VD) {
 
 class UsesFinder : public RecursiveASTVisitor<UsesFinder> {
 public:
-  UsesFinder(const LambdaExpr &Lambda, const FunctionDecl &Fn, LambdaUses &Out)
+  UsesFinder(const LambdaExpr &Lambda, const AnnotatedFunction &Fn,
+             LambdaUses &Out)
       : Lambda(Lambda), Fn(Fn), Out(Out) {}
   bool shouldVisitImplicitCode() const { return false; }
 
@@ -50,7 +61,7 @@ public:
 
   bool VisitDeclRefExpr(DeclRefExpr *Ref) {
     const ValueDecl *D = Ref->getDecl();
-    if (!declaredIn(D, Fn))
+    if (!ownedBy(D, Fn))
       return true;
     std::string Name = D->getNameAsString();
     if (isa<BindingDecl>(D))
@@ -105,7 +116,7 @@ public:
 
 private:
   bool checkType(const NamedDecl *D, SourceLocation Loc) {
-    if (!D || !declaredIn(D, Fn))
+    if (!D || !ownedBy(D, Fn))
       return true;
     if (const auto *Record = dyn_cast<CXXRecordDecl>(D))
       if (Record->isLambda())
@@ -121,7 +132,7 @@ private:
   }
 
   const LambdaExpr &Lambda;
-  const FunctionDecl &Fn;
+  const AnnotatedFunction &Fn;
   LambdaUses &Out;
   bool InDecltype = false;
   llvm::SmallPtrSet<const VarDecl *, 8> Seen;
@@ -160,10 +171,13 @@ public:
   std::vector<const VarDecl *> HoistedLocals;
 };
 
-/// Whether \p VD is a member of the frame: a hoisted local or a parameter.
+/// Whether \p VD is a member of the frame: a hoisted local, a parameter, or
+/// a capture of an annotated lambda.
 bool inFrame(const VarDecl *VD, const BodyAnalysis &A) {
-  return A.isHoisted(VD) || (isa<ParmVarDecl>(VD) &&
-                             VD->getDeclContext() == A.function().Function);
+  const AnnotatedFunction &F = A.function();
+  return A.isHoisted(VD) ||
+         (isa<ParmVarDecl>(VD) && VD->getDeclContext() == F.Function) ||
+         isCaptureOf(VD, F);
 }
 
 /// Whether \p S refers to a frame member of \p A's function or, in a
@@ -221,7 +235,7 @@ bool capturesFrameByName(const LambdaExpr *L, const BodyAnalysis &A) {
 } // namespace
 
 LambdaUses findLambdaUses(const LambdaExpr &Lambda,
-                          const FunctionDecl &Enclosing) {
+                          const AnnotatedFunction &Enclosing) {
   LambdaUses Out;
   Out.Lambda = &Lambda;
   UsesFinder Finder(Lambda, Enclosing, Out);
@@ -248,7 +262,7 @@ LambdaUses findLambdaUses(const LambdaExpr &Lambda,
   for (const LambdaCapture &Capture : Lambda.captures())
     if (Capture.capturesVariable() && !Lambda.isInitCapture(&Capture))
       if (const auto *VD = dyn_cast<VarDecl>(Capture.getCapturedVar()))
-        if (declaredIn(VD, Enclosing))
+        if (ownedBy(VD, Enclosing))
           Finder.addLocal(VD);
   return Out;
 }
@@ -271,10 +285,9 @@ std::vector<LambdaUses> findMovedLambdas(const BodyAnalysis &A) {
           Moved.insert(L);
   }
   std::vector<LambdaUses> Result;
-  const FunctionDecl &Fn = *A.function().Function;
   for (const LambdaExpr *L : Collector.Outermost)
     if (Moved.contains(L) || capturesFrameByName(L, A)) {
-      Result.push_back(findLambdaUses(*L, Fn));
+      Result.push_back(findLambdaUses(*L, A.function()));
       Result.back().LivesInFrame = Moved.contains(L);
     }
   return Result;

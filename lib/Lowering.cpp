@@ -13,6 +13,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/QualTypeNames.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Lex/Lexer.h"
@@ -193,6 +194,15 @@ private:
   /// Whether a `continue` in \p Body continues \p Loop.
   bool hasContinue(const Stmt *Body, const Stmt *Loop) const;
 
+  // An annotated lambda.
+  /// The name of the variable the lambda initializes, or "lambda".
+  std::string lambdaName(const LambdaExpr &L);
+  /// The type of `this` used in \p S (null if it uses none).
+  static QualType thisTypeIn(const Stmt *S);
+  /// The frame refers to the closure's captures: one reference parameter
+  /// per captured variable, under its name.
+  void addCaptureParams(const LambdaExpr &L);
+
   // Lambdas moved into factories (LambdaUses.h).
   struct Factory {
     std::string Name;
@@ -274,7 +284,8 @@ private:
 std::optional<FrameModel> FunctionLowering::run() {
   const AnnotatedFunction &AF = A.function();
   Model.Kind = AF.Kind;
-  Model.FunctionName = Fn.getNameAsString();
+  Model.FunctionName =
+      AF.Lambda ? lambdaName(*AF.Lambda) : Fn.getNameAsString();
   Model.ClassName = Names.fresh(Model.FunctionName + "_frame");
   std::string Result = printType(AF.ResultType, Fn.getLocation());
   if (AF.Kind == CoroutineKind::Async) {
@@ -289,16 +300,23 @@ std::optional<FrameModel> FunctionLowering::run() {
   }
   // A member function's frame keeps the object: `this` in the body is the
   // frame, so the user's `this` (and implicit member access) becomes self.
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Fn))
-    if (Method->isInstance()) {
-      FrameParam Self;
-      Self.Name = Model.SelfName = Names.fresh("self");
-      Self.Type = printType(Method->getThisType(), Fn.getLocation(),
-                            /*Written=*/true);
-      Self.Argument = "this";
-      Self.Init = Self.Name;
-      Model.Params.push_back(Self);
-    }
+  // In a lambda, `this` is the enclosing function's object, if captured.
+  QualType ObjectPointer;
+  if (AF.Lambda)
+    ObjectPointer = thisTypeIn(AF.Lambda->getBody());
+  else if (const auto *Method = dyn_cast<CXXMethodDecl>(&Fn))
+    if (Method->isInstance())
+      ObjectPointer = Method->getThisType();
+  if (!ObjectPointer.isNull()) {
+    FrameParam Self;
+    Self.Name = Model.SelfName = Names.fresh("self");
+    Self.Type = printType(ObjectPointer, Fn.getLocation(), /*Written=*/true);
+    Self.Argument = "this";
+    Self.Init = Self.Name;
+    Model.Params.push_back(Self);
+  }
+  if (AF.Lambda)
+    addCaptureParams(*AF.Lambda);
   for (const ParmVarDecl *P : Fn.parameters()) {
     if (P->getName().empty())
       continue;
@@ -1889,6 +1907,95 @@ void FunctionLowering::emitGenerated(const std::string &Code) {
 
 // --- Lambdas ----------------------------------------------------------------
 
+std::string FunctionLowering::lambdaName(const LambdaExpr &L) {
+  DynTypedNodeList Parents = Ctx.getParents(L);
+  while (Parents.size() == 1) {
+    if (const auto *VD = Parents[0].get<VarDecl>())
+      return VD->getNameAsString();
+    const auto *E = Parents[0].get<Expr>();
+    if (!E || E->IgnoreImplicit()->IgnoreParens() != &L)
+      break;
+    Parents = Ctx.getParents(*E);
+  }
+  return "lambda";
+}
+
+QualType FunctionLowering::thisTypeIn(const Stmt *S) {
+  if (!S)
+    return QualType();
+  if (const auto *This = dyn_cast<CXXThisExpr>(S))
+    return This->getType();
+  for (const Stmt *Child : S->children())
+    if (QualType T = thisTypeIn(Child); !T.isNull())
+      return T;
+  return QualType();
+}
+
+/// Whether an object of type \p T can be copied from a const lvalue.
+static bool isCopyable(QualType T) {
+  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition() || T->isDependentType())
+    return true;
+  if (Record->needsImplicitCopyConstructor())
+    return !Record->defaultedCopyConstructorIsDeleted();
+  for (const CXXConstructorDecl *Ctor : Record->ctors()) {
+    unsigned Quals = 0;
+    if (Ctor->isCopyConstructor(Quals) && !Ctor->isDeleted() &&
+        (Quals & Qualifiers::Const))
+      return true;
+  }
+  return false;
+}
+
+void FunctionLowering::addCaptureParams(const LambdaExpr &L) {
+  // Each call's frame copies the copy captures: the coroutine then never
+  // refers to the closure, which may die before it finishes (the pitfall
+  // of C++20 coroutine lambdas). Reference captures stay references.
+  bool Mutable = !L.getCallOperator()->isConst();
+  for (const LambdaCapture &Capture : L.captures()) {
+    if (Capture.capturesThis())
+      continue;
+    const auto *VD = dyn_cast_or_null<VarDecl>(
+        Capture.capturesVariable() ? Capture.getCapturedVar() : nullptr);
+    if (!VD || Capture.isPackExpansion()) {
+      fail(Capture.getLocation(),
+           "awaitc cannot pass this capture to the lambda's state machine");
+      return;
+    }
+    QualType Object = VD->getType().getNonReferenceType();
+    bool ByCopy = VD->isInitCapture() ? !VD->getType()->isReferenceType()
+                                      : Capture.getCaptureKind() == LCK_ByCopy;
+    FrameParam Param;
+    Param.Name = Param.Argument = VD->getNameAsString();
+    if (!ByCopy) {
+      Param.Type = printType(Ctx.getLValueReferenceType(Object),
+                             Capture.getLocation(), /*Written=*/true);
+      Param.Init = Param.Name;
+      Param.Comment = "captured by reference";
+      Model.Params.push_back(Param);
+      continue;
+    }
+    if (Object->isArrayType() || !isCopyable(Object)) {
+      fail(Capture.getLocation(),
+           "an annotated lambda copies '" + VD->getNameAsString() +
+               "' into each call's state machine, but it cannot be copied; "
+               "capture it by reference, or pass it as a parameter");
+      return;
+    }
+    Param.Type = printType(Object.getUnqualifiedType(), Capture.getLocation(),
+                           /*Written=*/true);
+    QualType Member = Object;
+    if (!Mutable)
+      Member.addConst();
+    Param.MemberType = printType(Member, Capture.getLocation(),
+                                 /*Written=*/true);
+    Param.Init =
+        Object->isScalarType() ? Param.Name : "std::move(" + Param.Name + ")";
+    Param.Comment = "copy of a capture";
+    Model.Params.push_back(Param);
+  }
+}
+
 void FunctionLowering::planFactories() {
   for (LambdaUses &Uses : findMovedLambdas(A))
     if (!planFactory(std::move(Uses)))
@@ -1992,7 +2099,7 @@ std::optional<std::string> FunctionLowering::closureSpelling(QualType T,
   if (L && !Factories.count(L)) {
     // A closure temporary kept across a suspension (`[&] { ... }() &&
     // AWAIT(x)`): it moves too, so that its slot can name its type.
-    LambdaUses Uses = findLambdaUses(*L, Fn);
+    LambdaUses Uses = findLambdaUses(*L, A.function());
     Uses.LivesInFrame = true;
     if (!planFactory(std::move(Uses)))
       return std::string("int");
@@ -2015,7 +2122,8 @@ std::optional<std::string> FunctionLowering::closureSpelling(QualType T,
   std::string Args;
   for (const VarDecl *VD : F.Uses->Locals) {
     Args += Args.empty() ? "" : ", ";
-    if (A.isHoisted(VD) || isa<ParmVarDecl>(VD))
+    if (A.isHoisted(VD) || isa<ParmVarDecl>(VD) ||
+        VD->getDeclContext() != &Fn) // a capture of an annotated lambda
       Args += referenceTo(VD);
     else
       Args += "std::declval<" +
@@ -2033,11 +2141,13 @@ std::optional<std::string> FunctionLowering::closureSpelling(QualType T,
 /// ... }()`): nothing can observe where it lives or when it dies, so it
 /// need not be kept in the frame across a suspension.
 static bool holdsOnlyReferences(const MaterializeTemporaryExpr *Temp) {
-  const auto *L = dyn_cast<LambdaExpr>(
-      Temp->getSubExpr()->IgnoreImplicit()->IgnoreParens());
-  if (!L)
+  const CXXRecordDecl *Closure = Temp->getType()->getAsCXXRecordDecl();
+  if (const auto *L = dyn_cast<LambdaExpr>(
+          Temp->getSubExpr()->IgnoreImplicit()->IgnoreParens()))
+    Closure = L->getLambdaClass(); // also in a template
+  if (!Closure || !Closure->isLambda())
     return false;
-  for (const LambdaCapture &Capture : L->captures())
+  for (const LambdaCapture &Capture : Closure->captures())
     if (Capture.getCaptureKind() != LCK_ByRef &&
         Capture.getCaptureKind() != LCK_This)
       return false;

@@ -64,7 +64,7 @@ public:
       if (!Model)
         continue;
       Model->ClassName = FileNames.fresh(Model->FunctionName + "_frame");
-      std::optional<Replacement> R = replace(*F.Function, *Model, Src, Diag);
+      std::optional<Replacement> R = replace(F, *Model, Src, Diag);
       if (R)
         Replacements.push_back(std::move(*R));
     }
@@ -91,12 +91,14 @@ public:
   }
 
 private:
-  /// The replacement of \p FD's definition: from its first token (or its
+  /// The replacement of \p F's definition: from its first token (or its
   /// annotation, if that comes first) to the end of its body.
-  std::optional<Replacement> replace(const FunctionDecl &FD, FrameModel &Model,
-                                     const SourceText &Src, Diagnoser &Diag) {
+  std::optional<Replacement> replace(const AnnotatedFunction &F,
+                                     FrameModel &Model, const SourceText &Src,
+                                     Diagnoser &Diag) {
     const SourceManager &SM = Src.sourceManager();
-    auto Whole = Src.range(FD.getSourceRange());
+    const FunctionDecl &FD = *F.Function;
+    auto Whole = Src.range(F.sourceRange());
     auto Body = Src.range(FD.getBody()->getSourceRange());
     if (!Whole || !Body) {
       Diag.error(FD.getLocation(), "awaitc cannot rewrite this function: its "

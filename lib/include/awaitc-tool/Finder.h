@@ -14,6 +14,7 @@
 #include "awaitc-tool/Diagnostics.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
 
 #include <vector>
 
@@ -24,6 +25,11 @@ struct AnnotatedFunction {
   CoroutineKind Kind = CoroutineKind::None;
   /// T of Coro<T> / Generator<T>.
   clang::QualType ResultType;
+  /// For an annotated lambda, the lambda (Function is its call operator).
+  const clang::LambdaExpr *Lambda = nullptr;
+
+  /// The whole definition as written: the function, or the lambda.
+  clang::SourceRange sourceRange() const;
 };
 
 /// The annotated function definitions of the main file, in source order.

@@ -54,6 +54,11 @@ struct SuspendState {
 struct FrameParam {
   std::string Name;
   std::string Type; // as declared (may be a reference type)
+  /// The member's type when it differs from the constructor parameter's
+  /// (a lambda's copy captures are const members).
+  std::string MemberType;
+  /// What the member is, for its comment ("parameter" if empty).
+  std::string Comment;
   /// What the function passes to the frame's constructor ("this", "x",
   /// "std::move(s)"), and how the constructor initializes the member.
   std::string Argument;

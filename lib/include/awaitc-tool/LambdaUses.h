@@ -53,7 +53,7 @@ std::vector<LambdaUses> findMovedLambdas(const BodyAnalysis &A);
 
 /// What \p Lambda takes from \p Enclosing.
 LambdaUses findLambdaUses(const clang::LambdaExpr &Lambda,
-                          const clang::FunctionDecl &Enclosing);
+                          const AnnotatedFunction &Enclosing);
 
 } // namespace awaitc
 

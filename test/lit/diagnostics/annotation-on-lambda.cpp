@@ -1,8 +1,7 @@
-// An annotated lambda (written after its parameter list, the annotation
-// belongs to the call operator) is not transformed yet: the annotation is
-// the one error, wherever the lambda stands, and the markers in its body
-// are not reported again. A named async function that the lambda calls is
-// the way to do it today.
+// Annotated lambdas awaitc cannot transform yet: one inside an annotated
+// function (its text is rewritten by the enclosing function's lowering)
+// and a generic one (see also annotated-lambda-captures.cpp). The markers
+// in a rejected body are not reported again; nothing is written.
 // RUN: rm -f %t.out
 // RUN: %python %S/Inputs/expect_exit.py 1 %awaitc %s -o %t.out -- -std=c++17 -I%awaitc-include 2>&1 | FileCheck --implicit-check-not=error: %s
 // RUN: not test -e %t.out
@@ -13,21 +12,19 @@ AWAITC_ASYNC awaitc::Coro<int> later(int v) {
   return v;
 }
 
-int main() {
-  auto add_one = [](int x) AWAITC_ASYNC -> awaitc::Coro<int> {
-    // CHECK: annotation-on-lambda.cpp:[[@LINE-1]]:28: error: AWAITC_ASYNC cannot be applied to a lambda yet; use a named function (a lambda may return a call of one)
-    return AWAIT(later(x)) + 1;
-  };
-  return awaitc::run(add_one(1));
-}
-
 AWAITC_ASYNC awaitc::Coro<int> outer() {
   auto count = [n = 0]() AWAITC_GENERATOR mutable -> awaitc::Generator<int> {
-    // CHECK: annotation-on-lambda.cpp:[[@LINE-1]]:26: error: AWAITC_GENERATOR cannot be applied to a lambda yet
+    // CHECK: annotation-on-lambda.cpp:[[@LINE-1]]:26: error: AWAITC_GENERATOR cannot be applied to a lambda inside an annotated function yet; define the lambda outside it, or use a named function
     YIELD(++n);
   };
   for (int v : count())
     AWAIT(awaitc::sleep(v));
   return 0;
 }
+
+auto generic = [](auto x) AWAITC_ASYNC -> awaitc::Coro<int> {
+  // CHECK: annotation-on-lambda.cpp:[[@LINE-1]]:27: error: AWAITC_ASYNC cannot be applied to a generic lambda yet; give its parameters types
+  return AWAIT(later(x));
+};
+
 // CHECK: 2 errors generated.

@@ -26,6 +26,16 @@ class BodyScanner : public RecursiveASTVisitor<BodyScanner> {
 public:
   explicit BodyScanner(const ParentMap &Parents) : Parents(Parents) {}
   bool shouldVisitImplicitCode() const { return false; }
+  /// An annotated lambda is a function of its own: only its captures'
+  /// initializers belong to this body.
+  bool TraverseLambdaExpr(LambdaExpr *L) {
+    if (annotationOf(*L->getCallOperator()) == CoroutineKind::None)
+      return RecursiveASTVisitor::TraverseLambdaExpr(L);
+    for (Expr *Init : L->capture_inits())
+      if (Init && !TraverseStmt(Init))
+        return false;
+    return true;
+  }
 
   std::vector<const CallExpr *> Markers;
   std::vector<std::pair<const VarDecl *, const Stmt *>> Locals;

@@ -108,15 +108,18 @@ public:
     if (Kind == CoroutineKind::None)
       return withBarrier("a lambda",
                          [&] { return TraverseStmt(L->getBody()); });
-    if (Ctx.Kind != CoroutineKind::None) {
+    // Directly in an annotated body, the enclosing function's lowering
+    // moves the lambda (transformed) into a factory; deeper inside another
+    // lambda or a local class it would have to splice it into their text.
+    bool Nested = Ctx.Kind != CoroutineKind::None;
+    if (Nested && Ctx.Barrier) {
       // Its markers are not reported again: the annotation is the error.
       Diag.error(annotationLocation(*Operator),
                  std::string(Kind == CoroutineKind::Async
                                  ? "AWAITC_ASYNC"
                                  : "AWAITC_GENERATOR") +
-                     " cannot be applied to a lambda inside an annotated "
-                     "function yet; define the lambda outside it, or use a "
-                     "named function");
+                     " cannot be applied to a lambda inside " + Ctx.Barrier +
+                     " within an annotated function yet");
       return true;
     }
     bool Transform = checkAnnotated(*Operator, Kind);
@@ -139,8 +142,8 @@ public:
     Ctx = Saved;
     if (Transform)
       Found.push_back({Operator, Kind,
-                       coroutineResultType(Operator->getReturnType(), Kind),
-                       L});
+                       coroutineResultType(Operator->getReturnType(), Kind), L,
+                       Nested});
     return Result;
   }
   bool TraverseCXXRecordDecl(CXXRecordDecl *RD) {

@@ -285,6 +285,11 @@ std::vector<LambdaUses> findMovedLambdas(const BodyAnalysis &A) {
           Moved.insert(L);
   }
   std::vector<LambdaUses> Result;
+  // An annotated lambda always moves: its transformation is a lambda
+  // whose body holds a local class, which may not use the frame's members.
+  for (const LambdaExpr *L : Collector.Outermost)
+    if (annotationOf(*L->getCallOperator()) != CoroutineKind::None)
+      Moved.insert(L);
   for (const LambdaExpr *L : Collector.Outermost)
     if (Moved.contains(L) || capturesFrameByName(L, A)) {
       Result.push_back(findLambdaUses(*L, A.function()));

@@ -49,9 +49,9 @@ enum class Sequencing {
 class FunctionLowering {
 public:
   FunctionLowering(BodyAnalysis &A, const SourceText &Src, ASTContext &Ctx,
-                   Diagnoser &Diag)
+                   Diagnoser &Diag, const TransformedLambdas &Nested)
       : A(A), Src(Src), Ctx(Ctx), Diag(Diag), Names(A.names()),
-        Fn(*A.function().Function) {}
+        Fn(*A.function().Function), Nested(Nested) {}
 
   std::optional<FrameModel> run();
 
@@ -257,6 +257,7 @@ private:
   Diagnoser &Diag;
   NameAllocator &Names;
   const FunctionDecl &Fn;
+  const TransformedLambdas &Nested;
   FrameModel Model;
   std::vector<Block> Blocks;
   std::vector<unsigned> Live;
@@ -2019,6 +2020,13 @@ bool FunctionLowering::planFactory(LambdaUses Found) {
     note(L->getBeginLoc(), "the lambda is here");
     return false;
   }
+  if (Uses.UsesThis &&
+      annotationOf(*L->getCallOperator()) != CoroutineKind::None) {
+    fail(L->getBeginLoc(), "an annotated lambda inside an annotated member "
+                           "function cannot use 'this' yet; pass the object "
+                           "as a parameter");
+    return false;
+  }
   // Named after the variable it initializes, if any.
   std::string Base = "lambda";
   for (const Stmt *P = A.parent(L); P; P = A.parent(P)) {
@@ -2061,11 +2069,21 @@ std::string FunctionLowering::factoryDefinition(const Factory &F) {
                                      "this file (is it inside a macro?)");
     return "";
   }
-  InFactory = true;
-  std::vector<Edit> Edits;
-  collectEdits(Uses.Lambda, Edits, true);
-  std::string Lambda = splice(*R, std::move(Edits));
-  InFactory = false;
+  std::string Lambda;
+  if (auto Transformed = Nested.find(Uses.Lambda);
+      Transformed != Nested.end()) {
+    // An annotated lambda: its own transformation, which names the frame
+    // locals it captures as the user did.
+    Lambda = Transformed->second;
+    while (!Lambda.empty() && Lambda.back() == '\n')
+      Lambda.pop_back();
+  } else {
+    InFactory = true;
+    std::vector<Edit> Edits;
+    collectEdits(Uses.Lambda, Edits, true);
+    Lambda = splice(*R, std::move(Edits));
+    InFactory = false;
+  }
   // A static: the frame class's members may use it (an automatic local
   // of the enclosing function they could not).
   return lineMark(Src.line(R->Begin)) + "  static constexpr auto " + F.Name +
@@ -2620,8 +2638,9 @@ std::string FunctionLowering::declaratorText(const DeclStmt *DS,
 
 std::optional<FrameModel> lowerFunction(BodyAnalysis &Analysis,
                                         const SourceText &Source,
-                                        ASTContext &Ctx, Diagnoser &Diag) {
-  return FunctionLowering(Analysis, Source, Ctx, Diag).run();
+                                        ASTContext &Ctx, Diagnoser &Diag,
+                                        const TransformedLambdas &Nested) {
+  return FunctionLowering(Analysis, Source, Ctx, Diag, Nested).run();
 }
 
 } // namespace awaitc

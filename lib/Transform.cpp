@@ -58,14 +58,19 @@ public:
       FileNames.reserve(Entry.getKey());
 
     std::vector<Replacement> Replacements;
+    // Annotated lambdas in annotated bodies come first (see Finder.h).
+    TransformedLambdas Nested;
     for (const AnnotatedFunction &F : Functions) {
       BodyAnalysis Analysis(F, Src, Ctx);
-      std::optional<FrameModel> Model = lowerFunction(Analysis, Src, Ctx, Diag);
+      std::optional<FrameModel> Model =
+          lowerFunction(Analysis, Src, Ctx, Diag, Nested);
       if (!Model)
         continue;
       Model->ClassName = FileNames.fresh(Model->FunctionName + "_frame");
       std::optional<Replacement> R = replace(F, *Model, Src, Diag);
-      if (R)
+      if (R && F.Nested)
+        Nested[F.Lambda] = std::move(R->Text);
+      else if (R)
         Replacements.push_back(std::move(*R));
     }
     if (Diag.hasErrors())

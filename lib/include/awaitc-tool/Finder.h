@@ -27,12 +27,16 @@ struct AnnotatedFunction {
   clang::QualType ResultType;
   /// For an annotated lambda, the lambda (Function is its call operator).
   const clang::LambdaExpr *Lambda = nullptr;
+  /// The lambda stands in another annotated function's body, whose
+  /// transformation takes this one's text in (see LambdaUses.h).
+  bool Nested = false;
 
   /// The whole definition as written: the function, or the lambda.
   clang::SourceRange sourceRange() const;
 };
 
-/// The annotated function definitions of the main file, in source order.
+/// The annotated function definitions of the main file, in source order,
+/// except that an annotated lambda comes before the function it is in.
 /// Problems are reported through \p Diag; callers check Diag.hasErrors().
 std::vector<AnnotatedFunction> findAnnotatedFunctions(clang::ASTContext &Ctx,
                                                       Diagnoser &Diag);

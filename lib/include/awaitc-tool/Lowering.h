@@ -22,16 +22,25 @@
 #include "awaitc-tool/Diagnostics.h"
 #include "awaitc-tool/FrameModel.h"
 
+#include "llvm/ADT/DenseMap.h"
+
 #include <optional>
+#include <string>
 
 namespace awaitc {
 
 /// Lowers one annotated function. Returns nothing (after diagnosing) if the
 /// body uses something awaitc cannot transform correctly.
+/// The text that replaces each annotated lambda already transformed.
+using TransformedLambdas =
+    llvm::DenseMap<const clang::LambdaExpr *, std::string>;
+
+/// \p Nested: the annotated lambdas in the function's body, transformed
+/// (the function's own transformation moves them into factories).
 std::optional<FrameModel> lowerFunction(BodyAnalysis &Analysis,
                                         const SourceText &Source,
-                                        clang::ASTContext &Ctx,
-                                        Diagnoser &Diag);
+                                        clang::ASTContext &Ctx, Diagnoser &Diag,
+                                        const TransformedLambdas &Nested);
 
 } // namespace awaitc
 

@@ -1,6 +1,7 @@
 // An annotated lambda copies its copy captures into each call's state
 // machine (so that the coroutine outlives its closure safely): a capture
 // that cannot be copied from a const object is an error at the capture.
+// Inside an annotated member function it cannot use `this` yet.
 // RUN: rm -f %t.out
 // RUN: %python %S/Inputs/expect_exit.py 1 %awaitc %s -o %t.out -- -std=c++17 -I%awaitc-include 2>&1 | FileCheck --implicit-check-not=error: %s
 // RUN: not test -e %t.out
@@ -26,4 +27,15 @@ int main() {
   };
   return awaitc::run(take()) + awaitc::run(sum());
 }
-// CHECK: 2 errors generated.
+
+struct Widget {
+  int size = 2;
+  AWAITC_ASYNC awaitc::Coro<int> grow() {
+    auto task = awaitc::create_task([this]() AWAITC_ASYNC -> awaitc::Coro<int> {
+      // CHECK: annotated-lambda-captures.cpp:[[@LINE-1]]:37: error: an annotated lambda inside an annotated member function cannot use 'this' yet; pass the object as a parameter
+      return AWAIT(later(size));
+    }());
+    return AWAIT(task);
+  }
+};
+// CHECK: 3 errors generated.

@@ -1,5 +1,5 @@
-// Annotated lambdas (async lambdas and generator lambdas) outside annotated
-// functions: at namespace scope, in ordinary functions, members and templates,
+// Annotated lambdas (async lambdas and generator lambdas): at namespace
+// scope, inside annotated functions, in ordinary functions, members and templates,
 // capturing by copy, by reference and `this`, started as tasks whose
 // closures are gone by the time they run. The scheduling order is checked
 // against the same program in CPython's asyncio (Inputs/async-lambdas.py).
@@ -8,6 +8,7 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 AWAITC_ASYNC awaitc::Coro<int> later(int v) {
   AWAIT(awaitc::sleep(0));
@@ -62,6 +63,27 @@ auto countdown = [](int from) AWAITC_GENERATOR -> awaitc::Generator<int> {
     YIELD(i);
 };
 
+// Inside an annotated function: tasks from a lambda that captures a loop
+// variable by copy and a frame local by reference.
+AWAITC_ASYNC awaitc::Coro<int> spawn_all(int n) {
+  int total = 0;
+  std::vector<awaitc::Task<int>> tasks;
+  for (int i = 0; i < n; ++i)
+    tasks.push_back(awaitc::create_task(
+        [i, &total]() AWAITC_ASYNC -> awaitc::Coro<int> {
+          int v = AWAIT(later(i * 10));
+          total += v;
+          std::printf("task %d -> %d\n", i, v);
+          return v;
+        }()));
+  std::printf("spawned %d\n", n);
+  int sum = 0;
+  for (awaitc::Task<int> &task : tasks)
+    sum += AWAIT(task);
+  std::printf("total %d sum %d\n", total, sum);
+  return sum;
+}
+
 AWAITC_ASYNC awaitc::Coro<void> main_coro() {
   std::string log;
   awaitc::Task<int> adder = spawn_adder(100, log);
@@ -78,6 +100,7 @@ AWAITC_ASYNC awaitc::Coro<void> main_coro() {
   std::printf("twice %d %.1f\n", twice_int, AWAIT(make_twice<double>()(1.0)));
   for (int i : countdown(3))
     std::printf("countdown %d\n", i);
+  AWAIT(spawn_all(3));
 }
 
 int main() { awaitc::run(main_coro()); }
@@ -95,3 +118,8 @@ int main() { awaitc::run(main_coro()); }
 // CHECK-NEXT: countdown 3
 // CHECK-NEXT: countdown 2
 // CHECK-NEXT: countdown 1
+// CHECK-NEXT: spawned 3
+// CHECK-NEXT: task 0 -> 0
+// CHECK-NEXT: task 1 -> 10
+// CHECK-NEXT: task 2 -> 20
+// CHECK-NEXT: total 30 sum 30

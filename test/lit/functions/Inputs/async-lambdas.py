@@ -45,6 +45,26 @@ def countdown(start):
         yield i
 
 
+async def spawn_all(n):
+    total = 0
+    tasks = []
+
+    for i in range(n):
+        async def one(i=i):
+            nonlocal total
+            v = await later(i * 10)
+            total += v
+            print("task %d -> %d" % (i, v))
+            return v
+        tasks.append(asyncio.create_task(one()))
+    print("spawned %d" % n)
+    s = 0
+    for task in tasks:
+        s += await task
+    print("total %d sum %d" % (total, s))
+    return s
+
+
 async def main():
     log = []
     adder = spawn_adder(100, log)
@@ -61,6 +81,7 @@ async def main():
     print("twice %d %.1f" % (twice_int, await twice(1.0)))
     for i in countdown(3):
         print("countdown %d" % i)
+    await spawn_all(3)
 
 
 asyncio.run(main())

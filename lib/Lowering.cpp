@@ -1960,7 +1960,11 @@ void FunctionLowering::addCaptureParams(const LambdaExpr &L) {
         Capture.capturesVariable() ? Capture.getCapturedVar() : nullptr);
     if (!VD || Capture.isPackExpansion()) {
       fail(Capture.getLocation(),
-           "awaitc cannot pass this capture to the lambda's state machine");
+           VD ? "an annotated lambda cannot capture the pack '" +
+                    VD->getNameAsString() +
+                    "' yet; pass the values as parameters"
+              : std::string("awaitc cannot pass this capture to the lambda's "
+                            "state machine"));
       return;
     }
     QualType Object = VD->getType().getNonReferenceType();

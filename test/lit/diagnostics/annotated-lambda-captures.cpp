@@ -38,4 +38,12 @@ struct Widget {
     return AWAIT(task);
   }
 };
-// CHECK: 3 errors generated.
+
+template <class... Ts> awaitc::Coro<int> sum_later(Ts... xs) {
+  return [xs...]() AWAITC_ASYNC -> awaitc::Coro<int> {
+    // CHECK: annotated-lambda-captures.cpp:[[@LINE-1]]:11: error: an annotated lambda cannot capture the pack 'xs' yet; pass the values as parameters
+    AWAIT(awaitc::sleep(0));
+    return (0 + ... + xs);
+  }();
+}
+// CHECK: 4 errors generated.

@@ -488,6 +488,40 @@ collectExtended(const Stmt *S, const ValueDecl *D,
     collectExtended(Child, D, Out);
 }
 
+/// The variables declared at \p Loc named \p Name in \p S.
+static void findVars(const Stmt *S, SourceLocation Loc, StringRef Name,
+                     SmallVectorImpl<const VarDecl *> &Out) {
+  if (!S)
+    return;
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D))
+        if (Var->getLocation() == Loc && Var->getName() == Name)
+          Out.push_back(Var);
+  for (const Stmt *Child : S->children())
+    findVars(Child, Loc, Name, Out);
+}
+
+/// Whether, in an instantiation of the function template \p Fn seen in
+/// this translation unit, the variable declared as \p Var extends the life
+/// of a temporary.
+static bool extendsInInstantiation(const FunctionDecl &Fn, const VarDecl *Var) {
+  const FunctionTemplateDecl *Template = Fn.getDescribedFunctionTemplate();
+  if (!Template || !Var)
+    return false;
+  for (const FunctionDecl *Instance : Template->specializations()) {
+    SmallVector<const VarDecl *, 2> Vars;
+    findVars(Instance->getBody(), Var->getLocation(), Var->getName(), Vars);
+    for (const VarDecl *Each : Vars) {
+      SmallVector<const MaterializeTemporaryExpr *, 2> Temps;
+      collectExtended(Each->getInit(), Each, Temps);
+      if (!Temps.empty())
+        return true;
+    }
+  }
+  return false;
+}
+
 /// The nodes from \p From down to \p To, both included.
 static bool pathTo(const Stmt *From, const Stmt *To,
                    SmallVectorImpl<const Stmt *> &Path) {
@@ -632,7 +666,10 @@ std::optional<std::string> FunctionLowering::bindExtended(
   SmallVector<const MaterializeTemporaryExpr *, 2> Temps;
   collectExtended(Init, Extender, Temps);
   if (Temps.empty()) {
-    if (Init && Init->isPRValue() && !Init->isTypeDependent()) {
+    // In a template, what the initializer denotes shows in instantiations.
+    if ((Init && Init->isPRValue() && !Init->isTypeDependent()) ||
+        (Init && Init->isInstantiationDependent() &&
+         extendsInInstantiation(Fn, dyn_cast<VarDecl>(Extender)))) {
       fail(Init->getBeginLoc(), "awaitc cannot tell how long the temporary "
                                 "bound to this reference lives");
       return std::string();

@@ -5,7 +5,11 @@
 // (an aggregate's reference member, an initializer_list's array), a
 // suspension outside the temporary's own initializer, or a comma whose
 // left operand would run after the suspension. Each is an error at the
-// temporary, and no output is written.
+// temporary, and no output is written. In a template, an initializer whose
+// meaning depends on the template parameters is an error when an
+// instantiation in this file binds the reference to a temporary (the
+// frame, written once for all instantiations, holds only a pointer), and
+// not when it binds it to an lvalue.
 // RUN: rm -f %t.out
 // RUN: %python %S/Inputs/expect_exit.py 1 %awaitc %s -o %t.out -- -std=c++17
 // -I%awaitc-include 2>&1 | FileCheck %s RUN: not test -e %t.out
@@ -81,4 +85,28 @@ AWAITC_ASYNC awaitc::Coro<int> comma() {
   AWAIT(awaitc::sleep(0));
   return r.x;
 }
-// CHECK: 6 errors generated.
+
+template <class T> T made() { return T(); }
+template <class T> const T &global() {
+  static T value;
+  return value;
+}
+
+template <class T> AWAITC_ASYNC awaitc::Coro<int> dependent() {
+  // CHECK: reference-temporary.cpp:[[@LINE+1]]:16: error: awaitc cannot tell how long the temporary bound to this reference lives
+  const T &r = made<T>();
+  AWAIT(awaitc::sleep(0));
+  return r.x;
+}
+
+template <class T> AWAITC_ASYNC awaitc::Coro<int> dependent_lvalue() {
+  const T &r = global<T>(); // no error
+  AWAIT(awaitc::sleep(0));
+  return r.x;
+}
+
+int use() {
+  return awaitc::run(dependent<Big>()) + awaitc::run(dependent_lvalue<Big>());
+}
+// CHECK-NOT: error:
+// CHECK: 7 errors generated.

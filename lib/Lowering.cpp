@@ -87,6 +87,19 @@ private:
   void lowerDeclStmt(const DeclStmt *DS);
   void lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
                     const std::string *ImplicitInit = nullptr);
+  /// A reference \p Extender (a hoisted local, a range-for's range) bound
+  /// to \p Init may extend the life of a temporary ([class.temporary]/6):
+  /// then the temporary is built in a new frame slot (named \p HolderExact,
+  /// or after \p HolderBase), and this returns the address the reference
+  /// holds, computed from \p Init with the slot in the temporary's place.
+  /// \p ImplicitValue: the text of the temporary's value when \p Init has
+  /// no text of its own (a range-for's loop variable). Nothing when no
+  /// temporary is extended; "" after an error.
+  std::optional<std::string>
+  bindExtended(const Expr *Init, const ValueDecl *Extender,
+               const std::string &HolderBase, const std::string &HolderExact,
+               const std::string &Comment, FullExpr &FE,
+               const std::string *ImplicitValue = nullptr);
   void lowerIf(const IfStmt *If);
   void lowerWhile(const WhileStmt *While);
   void lowerDo(const DoStmt *Do);
@@ -135,7 +148,8 @@ private:
   unsigned addPointerSlot(const std::string &Base, QualType Pointee,
                           const std::string &Comment,
                           const std::string &Exact = "", bool Written = false,
-                          const Expr *Of = nullptr);
+                          const Expr *Of = nullptr,
+                          SourceLocation Loc = SourceLocation());
   /// Statement constructing a slot from a C++ initializer: "(args)",
   /// "{args}" or "" (default-initialization).
   std::string constructWith(unsigned Slot, const std::string &Init);
@@ -476,6 +490,78 @@ static SourceLocation afterName(const VarDecl *VD, const SourceManager &SM,
   return Lexer::getLocForEndOfToken(VD->getLocation(), 0, SM, LO);
 }
 
+/// `std::addressof(Value)`; an xvalue, which std::addressof rejects, is
+/// named first.
+static std::string addressOf(const std::string &Value, bool XValue) {
+  if (XValue)
+    return "[](auto &&awaitc_object) { return std::addressof(awaitc_object); "
+           "}(" +
+           Value + ")";
+  return "std::addressof(" + Value + ")";
+}
+
+/// The temporaries in \p S whose life \p D extends.
+static void
+collectExtended(const Stmt *S, const ValueDecl *D,
+                SmallVectorImpl<const MaterializeTemporaryExpr *> &Out) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(S))
+    if (Temp->getExtendingDecl() == D)
+      Out.push_back(Temp);
+  for (const Stmt *Child : S->children())
+    collectExtended(Child, D, Out);
+}
+
+/// The variables declared at \p Loc named \p Name in \p S.
+static void findVars(const Stmt *S, SourceLocation Loc, StringRef Name,
+                     SmallVectorImpl<const VarDecl *> &Out) {
+  if (!S)
+    return;
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D))
+        if (Var->getLocation() == Loc && Var->getName() == Name)
+          Out.push_back(Var);
+  for (const Stmt *Child : S->children())
+    findVars(Child, Loc, Name, Out);
+}
+
+/// Whether, in an instantiation of the function template \p Fn seen in
+/// this translation unit, the variable declared as \p Var extends the life
+/// of a temporary.
+static bool extendsInInstantiation(const FunctionDecl &Fn, const VarDecl *Var) {
+  const FunctionTemplateDecl *Template = Fn.getDescribedFunctionTemplate();
+  if (!Template || !Var)
+    return false;
+  for (const FunctionDecl *Instance : Template->specializations()) {
+    SmallVector<const VarDecl *, 2> Vars;
+    findVars(Instance->getBody(), Var->getLocation(), Var->getName(), Vars);
+    for (const VarDecl *Each : Vars) {
+      SmallVector<const MaterializeTemporaryExpr *, 2> Temps;
+      collectExtended(Each->getInit(), Each, Temps);
+      if (!Temps.empty())
+        return true;
+    }
+  }
+  return false;
+}
+
+/// The nodes from \p From down to \p To, both included.
+static bool pathTo(const Stmt *From, const Stmt *To,
+                   SmallVectorImpl<const Stmt *> &Path) {
+  if (!From)
+    return false;
+  Path.push_back(From);
+  if (From == To)
+    return true;
+  for (const Stmt *Child : From->children())
+    if (pathTo(Child, To, Path))
+      return true;
+  Path.pop_back();
+  return false;
+}
+
 void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
                                     const std::string *ImplicitInit) {
   if (const auto *Bindings = dyn_cast<DecompositionDecl>(VD))
@@ -532,42 +618,21 @@ void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
   if (T->isReferenceType()) {
     unsigned Slot = addPointerSlot(
         "", T.getNonReferenceType(), Comment, std::string(A.memberName(VD)),
-        isWrittenType(VD), ImplicitInit ? nullptr : Init);
+        isWrittenType(VD), ImplicitInit ? nullptr : Init, VD->getLocation());
     SlotOf[VD] = Slot;
-    if (ImplicitInit) {
-      emit(VD->getLocation(),
-           constructFrom(Slot, "std::addressof(" + *ImplicitInit + ")"));
-      becameLive(Slot);
-      return;
-    }
     FullExpr FE;
-    FE.MarkersLeft = A.countMarkers(Init);
+    FE.MarkersLeft = ImplicitInit ? 0 : A.countMarkers(Init);
     // A temporary bound to the reference lives as long as the reference.
-    const Expr *Bound = Init->IgnoreParens();
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Bound))
-      Bound = Cleanups->getSubExpr();
-    while (const auto *Cast = dyn_cast<ImplicitCastExpr>(Bound))
-      Bound = Cast->getSubExpr();
-    if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Bound)) {
-      if (Temp->getExtendingDecl() != VD)
-        return fail(VD->getLocation(), "awaitc cannot tell how long the "
-                                       "temporary bound to this reference "
-                                       "lives");
-      unsigned Holder = addValueSlot(
-          std::string(A.memberName(VD)) + "_temporary", Temp->getType(),
-          "temporary bound to '" + VD->getNameAsString() + "'",
-          VD->getLocation(), "", false, Temp->getSubExpr());
-      std::string Value = lowerExpr(Temp->getSubExpr(), FE);
-      emit(VD->getLocation(), constructFrom(Holder, Value));
-      becameLive(Holder);
-      emit(VD->getLocation(), Model.Slots[Slot].Name + " = " +
-                                  "std::addressof(" + Model.Slots[Holder].Name +
-                                  ");");
-    } else {
-      std::string Value = lowerExpr(Init, FE);
-      emit(VD->getLocation(),
-           constructFrom(Slot, "std::addressof(" + Value + ")"));
+    auto Address = bindExtended(
+        Init, VD, "", std::string(A.memberName(VD)) + "_temporary",
+        "temporary bound to '" + VD->getNameAsString() + "'", FE, ImplicitInit);
+    if (Address && Address->empty())
+      return;
+    if (!Address) {
+      std::string Value = ImplicitInit ? *ImplicitInit : lowerExpr(Init, FE);
+      Address = addressOf(Value, Init && Init->isXValue());
     }
+    emit(VD->getLocation(), constructFrom(Slot, *Address));
     becameLive(Slot);
     endFullExpr(FE);
     return;
@@ -617,6 +682,164 @@ void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
   emit(VD->getLocation(), constructWith(Slot, InitText));
   becameLive(Slot);
   endFullExpr(FE);
+}
+
+std::optional<std::string> FunctionLowering::bindExtended(
+    const Expr *Init, const ValueDecl *Extender, const std::string &HolderBase,
+    const std::string &HolderExact, const std::string &Comment, FullExpr &FE,
+    const std::string *ImplicitValue) {
+  SmallVector<const MaterializeTemporaryExpr *, 2> Temps;
+  collectExtended(Init, Extender, Temps);
+  if (Temps.empty()) {
+    // In a template, what the initializer denotes shows in instantiations.
+    if ((Init && Init->isPRValue() && !Init->isTypeDependent()) ||
+        (Init && Init->isInstantiationDependent() &&
+         extendsInInstantiation(Fn, dyn_cast<VarDecl>(Extender)))) {
+      fail(Init->getBeginLoc(), "awaitc cannot tell how long the temporary "
+                                "bound to this reference lives");
+      return std::string();
+    }
+    return std::nullopt;
+  }
+  auto Unsupported = [&](SourceLocation Loc, const std::string &Message) {
+    fail(Loc, Message + (Temps.size() > 1
+                             ? "; store the temporaries in variables first"
+                             : "; store the temporary in a variable first"));
+    return std::optional<std::string>(std::string());
+  };
+  const char *Conditional = "awaitc cannot keep a temporary created by one "
+                            "operand of '?:' alive with the reference bound "
+                            "to it";
+  SmallVector<const Stmt *, 8> Path;
+  for (const MaterializeTemporaryExpr *Each : Temps) {
+    Path.clear();
+    pathTo(Init, Each, Path);
+    for (const Stmt *S : Path)
+      if (isa<AbstractConditionalOperator>(S))
+        return Unsupported(Each->getBeginLoc(), Conditional);
+  }
+  if (Temps.size() > 1)
+    return Unsupported(Temps[1]->getBeginLoc(),
+                       "awaitc cannot keep more than one temporary alive "
+                       "with the reference bound to them");
+  const MaterializeTemporaryExpr *Temp = Temps.front();
+  // The expression that denotes the reference: Init without its cleanups
+  // and, for `T &r{e}` / `T &r = {e}`, without the braces.
+  size_t First = 0;
+  while (First + 1 < Path.size()) {
+    const auto *List = dyn_cast<InitListExpr>(Path[First]);
+    if (!isa<ExprWithCleanups, ParenExpr>(Path[First]) &&
+        !(List && List->getNumInits() == 1))
+      break;
+    ++First;
+  }
+  // What the reference denotes, from the temporary up: the temporary itself
+  // (through conversions to a base or to const), a member or element of
+  // it, or a cast of it to a reference. Each operand that is not on this
+  // path is evaluated after the temporary (C++17 sequences `a[i]` and
+  // `a.*p` left to right), except a comma's left operand.
+  bool Direct = true, Comma = false, XValue = false;
+  for (size_t I = Path.size() - 1; I-- > First;) {
+    const Stmt *S = Path[I], *Next = Path[I + 1];
+    if (isa<ParenExpr, ImplicitCastExpr>(S))
+      continue;
+    Direct = false;
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(S)) {
+      QualType To = Cast->getTypeAsWritten();
+      if (To->isReferenceType())
+        XValue = To->isRValueReferenceType();
+      continue;
+    }
+    if (const auto *Member = dyn_cast<MemberExpr>(S))
+      if (!Member->isArrow())
+        continue;
+    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(S))
+      if (Subscript->getBase() == Next)
+        continue;
+    if (const auto *Op = dyn_cast<BinaryOperator>(S)) {
+      if (Op->getOpcode() == BO_PtrMemD && Op->getLHS() == Next)
+        continue;
+      if (Op->getOpcode() == BO_Comma && Op->getRHS() == Next) {
+        Comma = true;
+        continue;
+      }
+    }
+    return Unsupported(Temp->getBeginLoc(),
+                       "awaitc cannot tell how long the temporary bound to "
+                       "this reference lives");
+  }
+  const Expr *Root = cast<Expr>(Path[First]);
+  const Expr *Value = Temp->getSubExpr();
+  unsigned Markers = A.countMarkers(Value);
+  if (!ImplicitValue && A.countMarkers(Root) != Markers)
+    return Unsupported(Temp->getBeginLoc(),
+                       "awaitc cannot keep the temporary bound to this "
+                       "reference alive when another part of the "
+                       "reference's initializer suspends");
+  if (Markers && Comma)
+    // The left operand would run after the suspension.
+    return Unsupported(Temp->getBeginLoc(),
+                       "awaitc cannot tell how long the temporary bound to "
+                       "this reference lives");
+  if (ImplicitValue && !Direct)
+    return Unsupported(Temp->getBeginLoc(),
+                       "awaitc cannot tell how long the temporary bound to "
+                       "this reference lives");
+  std::optional<ByteRange> RootRange = exprRange(Root),
+                           TempRange = exprRange(Temp);
+  if (!ImplicitValue && (!RootRange || !TempRange)) {
+    fail(Temp->getBeginLoc(), "awaitc cannot rewrite this expression");
+    return std::string();
+  }
+
+  unsigned Holder =
+      addValueSlot(HolderBase, Temp->getType(), Comment, Temp->getBeginLoc(),
+                   HolderExact, false, ImplicitValue ? nullptr : Value);
+  // `const Agg &r{1, 2}`, `Items{a, b}[1]`: the temporary is
+  // list-initialized (an array cannot be initialized from `(...)`).
+  const Expr *Written = Value->IgnoreImplicit();
+  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Written))
+    if (isa<InitListExpr>(Cast->getSubExpr()->IgnoreImplicit()))
+      Written = Cast->getSubExpr()->IgnoreImplicit();
+  bool List = !ImplicitValue && isa<InitListExpr>(Written);
+  if (Temp->getType()->isArrayType() && !List)
+    return Unsupported(Temp->getBeginLoc(),
+                       "awaitc cannot tell how long the temporary bound to "
+                       "this reference lives");
+  std::string Text = ImplicitValue ? *ImplicitValue
+                     : List        ? lowerExpr(Written, FE)
+                                   : lowerExpr(Value, FE);
+  if (Failed)
+    return std::string();
+  List = List && !Text.empty() && Text.front() == '{';
+  std::string Construct =
+      List ? constructWith(Holder, Text) : constructFrom(Holder, Text);
+  const FrameSlot &Slot = Model.Slots[Holder];
+  if (Direct) {
+    emit(Temp->getBeginLoc(), Construct);
+    becameLive(Holder);
+    return "std::addressof(" + Slot.Name + ")";
+  }
+  // Constructed where it stands in the expression, so that the
+  // full-expression's other temporaries die after the rest of it, and armed
+  // at once, so that it dies if the rest throws.
+  if (!Construct.empty() && Construct.back() == ';')
+    Construct.pop_back();
+  std::string Built = "(" + Construct +
+                      (Slot.Guard.empty() ? "" : ", " + Slot.Guard + ".arm()") +
+                      ", " + Slot.Name + ")";
+  if (Slot.NeedsDestruction)
+    Live.push_back(Holder);
+  std::vector<Edit> Edits = {Edit{*TempRange, Built}};
+  for (size_t I = First; I + 1 < Path.size(); ++I)
+    for (const Stmt *Child : Path[I]->children())
+      if (Child && Child != Path[I + 1]) {
+        if (auto E = editFor(Child, false))
+          Edits.push_back(*E);
+        else
+          collectEdits(Child, Edits, false);
+      }
+  return addressOf(splice(*RootRange, std::move(Edits)), XValue);
 }
 
 std::string FunctionLowering::lowerCondition(const Expr *Cond,
@@ -762,10 +985,31 @@ void FunctionLowering::lowerRangeFor(const CXXForRangeStmt *For) {
   // `auto&& range = init;`: a prvalue init is a temporary whose life the
   // reference extends to the whole loop, so the frame holds the object.
   const Expr *Written = RangeInit->IgnoreImplicit();
-  std::string RangeText = lowerExpr(Written, FE);
+  // `for (x : make().items)`: the reference extends the life of the
+  // temporary it is bound into.
+  const ValueDecl *RangeVar =
+      For->getRangeStmt() && For->getRangeStmt()->isSingleDecl()
+          ? dyn_cast<ValueDecl>(For->getRangeStmt()->getSingleDecl())
+          : nullptr;
+  SmallVector<const MaterializeTemporaryExpr *, 2> Extended;
+  if (RangeVar && !Written->isPRValue() &&
+      !isa<CXXStdInitializerListExpr>(Written))
+    collectExtended(RangeInit, RangeVar, Extended);
+  std::string RangeText = Extended.empty() ? lowerExpr(Written, FE) : "";
   std::string Range;
   bool RangeIsArray = RangeInit->getType()->isArrayType();
-  if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(Written)) {
+  if (!Extended.empty()) {
+    unsigned Slot = addPointerSlot("range", Written->getType(),
+                                   "range of the for loop", "", false, Written);
+    auto Address =
+        bindExtended(RangeInit, RangeVar, "range_temporary", "",
+                     "temporary bound to the range of the for loop", FE);
+    if (!Address || Address->empty())
+      return;
+    emit(RangeInit->getBeginLoc(), constructFrom(Slot, *Address));
+    becameLive(Slot);
+    Range = "(*" + Model.Slots[Slot].Name + ")";
+  } else if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(Written)) {
     // `for (x : {a, b})`: the reference extends the life of the list's
     // array, so the frame holds the array itself.
     const Expr *Array = List->getSubExpr()->IgnoreImplicit();
@@ -787,7 +1031,7 @@ void FunctionLowering::lowerRangeFor(const CXXForRangeStmt *For) {
     unsigned Slot = addPointerSlot("range", Written->getType(),
                                    "range of the for loop", "", false, Written);
     emit(RangeInit->getBeginLoc(),
-         constructFrom(Slot, "std::addressof(" + RangeText + ")"));
+         constructFrom(Slot, addressOf(RangeText, Written->isXValue())));
     becameLive(Slot);
     Range = "(*" + Model.Slots[Slot].Name + ")";
   }
@@ -1683,11 +1927,14 @@ unsigned FunctionLowering::addPointerSlot(const std::string &Base,
                                           QualType Pointee,
                                           const std::string &Comment,
                                           const std::string &Exact,
-                                          bool Written, const Expr *Of) {
+                                          bool Written, const Expr *Of,
+                                          SourceLocation Loc) {
   FrameSlot Slot;
   Slot.Name = Exact.empty() ? Names.fresh(Base) : Exact;
-  Slot.Type = printType(Pointee, Fn.getLocation(), Written, Of,
-                        /*Pointee=*/true);
+  if (Of)
+    Loc = Of->getBeginLoc();
+  Slot.Type = printType(Pointee, Loc.isValid() ? Loc : Fn.getLocation(),
+                        Written, Of, /*Pointee=*/true);
   Slot.Kind = FrameSlot::Storage::Pointer;
   Slot.Comment = Comment;
   Model.Slots.push_back(Slot);

@@ -1,0 +1,112 @@
+// A hoisted reference (one that lives across a suspension) whose
+// initializer extends the life of a temporary in a way awaitc cannot
+// reproduce in the frame: a temporary created by only one operand of ?:
+// (C++ destroys it only if that operand ran), more than one temporary
+// (an aggregate's reference member, an initializer_list's array), a
+// suspension outside the temporary's own initializer, or a comma whose
+// left operand would run after the suspension. Each is an error at the
+// temporary, and no output is written. In a template, an initializer whose
+// meaning depends on the template parameters is an error when an
+// instantiation in this file binds the reference to a temporary (the
+// frame, written once for all instantiations, holds only a pointer), and
+// not when it binds it to an lvalue.
+// RUN: rm -f %t.out
+// RUN: %python %S/Inputs/expect_exit.py 1 %awaitc %s -o %t.out -- -std=c++17
+// -I%awaitc-include 2>&1 | FileCheck %s RUN: not test -e %t.out
+#include <awaitc/awaitc.h>
+
+#include <initializer_list>
+
+struct Big {
+  int x = 42;
+  int arr[2] = {0, 1};
+};
+Big make() { return Big(); }
+AWAITC_ASYNC awaitc::Coro<int> idx() { return 1; }
+struct Pair {
+  const Big &a;
+  int b;
+};
+void note() {}
+
+AWAITC_ASYNC awaitc::Coro<int> conditional(bool c, const Big &other) {
+  // CHECK: reference-temporary.cpp:[[@LINE+1]]:47: error: awaitc cannot keep a
+  // temporary created by one operand of '?:' alive with the reference bound to
+  // it; store the temporary in a variable first
+  const Big &r = c ? static_cast<const Big &>(make()) : other;
+  AWAIT(awaitc::sleep(0));
+  return r.x;
+}
+
+AWAITC_ASYNC awaitc::Coro<int> range_conditional(bool c, const Big &other) {
+  int s = 0;
+  // CHECK: reference-temporary.cpp:[[@LINE+1]]:45: error: awaitc cannot keep a
+  // temporary created by one operand of '?:' alive with the reference bound to
+  // it; store the temporary in a variable first
+  for (int v : c ? static_cast<const Big &>(make()).arr : other.arr) {
+    AWAIT(awaitc::sleep(0));
+    s += v;
+  }
+  return s;
+}
+
+AWAITC_ASYNC awaitc::Coro<int> reference_member() {
+  // CHECK: reference-temporary.cpp:[[@LINE+1]]:24: error: awaitc cannot keep
+  // more than one temporary alive with the reference bound to them; store the
+  // temporaries in variables first
+  const Pair &p = Pair{make(), 1};
+  AWAIT(awaitc::sleep(0));
+  return p.a.x;
+}
+
+AWAITC_ASYNC awaitc::Coro<int> list() {
+  // CHECK: reference-temporary.cpp:[[@LINE+1]]:41: error: awaitc cannot keep
+  // more than one temporary alive with the reference bound to them; store the
+  // temporaries in variables first
+  const std::initializer_list<int> &l = {1, 2};
+  AWAIT(awaitc::sleep(0));
+  return int(l.size());
+}
+
+AWAITC_ASYNC awaitc::Coro<int> index_awaits() {
+  // CHECK: reference-temporary.cpp:[[@LINE+1]]:18: error: awaitc cannot keep
+  // the temporary bound to this reference alive when another part of the
+  // reference's initializer suspends; store the temporary in a variable first
+  const int &r = make().arr[AWAIT(idx())];
+  AWAIT(awaitc::sleep(0));
+  return r;
+}
+
+AWAITC_ASYNC awaitc::Coro<int> comma() {
+  // CHECK: reference-temporary.cpp:[[@LINE+1]]:52: error: awaitc cannot tell
+  // how long the temporary bound to this reference lives; store the temporary
+  // in a variable first
+  const Big &r = (note(), static_cast<const Big &>(Big{AWAIT(idx()), {}}));
+  AWAIT(awaitc::sleep(0));
+  return r.x;
+}
+
+template <class T> T made() { return T(); }
+template <class T> const T &global() {
+  static T value;
+  return value;
+}
+
+template <class T> AWAITC_ASYNC awaitc::Coro<int> dependent() {
+  // CHECK: reference-temporary.cpp:[[@LINE+1]]:16: error: awaitc cannot tell how long the temporary bound to this reference lives
+  const T &r = made<T>();
+  AWAIT(awaitc::sleep(0));
+  return r.x;
+}
+
+template <class T> AWAITC_ASYNC awaitc::Coro<int> dependent_lvalue() {
+  const T &r = global<T>(); // no error
+  AWAIT(awaitc::sleep(0));
+  return r.x;
+}
+
+int use() {
+  return awaitc::run(dependent<Big>()) + awaitc::run(dependent_lvalue<Big>());
+}
+// CHECK-NOT: error:
+// CHECK: 7 errors generated.

@@ -193,13 +193,10 @@ private:
           A->getAnnotation() != "awaitc::generator")
         continue;
       SourceLocation Loc = A->getLocation();
-      if (Loc.isMacroID()) {
-        CharSourceRange Expansion = SM.getExpansionRange(Loc);
-        Annotation =
-            Src.range(SourceRange(Expansion.getBegin(), Expansion.getEnd()));
-      } else {
+      if (Loc.isMacroID())
+        Annotation = annotationMacro(Loc, SM);
+      else
         Annotation = Src.range(A->getRange());
-      }
     }
     if (Annotation && Annotation->Begin < Head.Begin)
       Head.Begin = Annotation->Begin;
@@ -231,6 +228,65 @@ private:
       Drop.push_back(*Annotation);
     Model.DefinitionHead = Cut(Drop);
     return Replacement{{Head.Begin, Body->End}, emitFunction(Model)};
+  }
+
+  /// The text of the macro invocation that spells the annotation at
+  /// \p Loc and nothing else (`AWAITC_ASYNC`, or a macro whose whole body
+  /// is such a macro's name), to drop from the output. Nothing when that
+  /// invocation is itself part of a macro that spells more of the head
+  /// (`#define ASYNC_INT AWAITC_ASYNC awaitc::Coro<int>`): the head is then
+  /// kept as written, and the annotation with it, which does nothing in the
+  /// generated code.
+  std::optional<ByteRange> annotationMacro(SourceLocation Loc,
+                                           const SourceManager &SM) {
+    Preprocessor &PP = CI.getPreprocessor();
+    const LangOptions &LO = CI.getLangOpts();
+    std::optional<CharSourceRange> Last;
+    const IdentifierInfo *Inner = nullptr;
+    while (Loc.isMacroID() && !SM.isMacroArgExpansion(Loc)) {
+      CharSourceRange Invocation = SM.getImmediateExpansionRange(Loc);
+      SourceLocation NameLoc = Invocation.getBegin();
+      Token Name;
+      if (Lexer::getRawToken(SM.getSpellingLoc(NameLoc), Name, SM, LO))
+        break;
+      IdentifierInfo *II = PP.getIdentifierInfo(Name.getRawIdentifier());
+      const MacroInfo *Info =
+          PP.getMacroDefinitionAtLoc(II, SM.getExpansionLoc(NameLoc))
+              .getMacroInfo();
+      if (!Info || Info->isFunctionLike())
+        break;
+      ArrayRef<Token> Body = Info->tokens();
+      bool OnlyAnnotation;
+      if (!Inner) {
+        // `__attribute__((...))` or `[[...]]`, and nothing after it.
+        int Depth = 0;
+        OnlyAnnotation =
+            !Body.empty() &&
+            (Body.front().is(tok::l_square) ||
+             (Body.front().getIdentifierInfo() &&
+              Body.front().getIdentifierInfo()->isStr("__attribute__")));
+        for (size_t I = 0; OnlyAnnotation && I < Body.size(); ++I) {
+          if (Body[I].isOneOf(tok::l_paren, tok::l_square))
+            ++Depth;
+          else if (Body[I].isOneOf(tok::r_paren, tok::r_square))
+            --Depth;
+          if (Depth == 0 && I > 0 && I + 1 < Body.size())
+            OnlyAnnotation = false;
+        }
+      } else {
+        OnlyAnnotation =
+            Body.size() == 1 && Body.front().getIdentifierInfo() == Inner;
+      }
+      if (!OnlyAnnotation)
+        break;
+      Last = Invocation;
+      Inner = II;
+      Loc = NameLoc;
+    }
+    if (!Last || !Last->getBegin().isFileID() || !Last->getEnd().isFileID())
+      return std::nullopt;
+    return SourceText(SM, LO).range(
+        SourceRange(Last->getBegin(), Last->getEnd()));
   }
 
   CompilerInstance &CI;

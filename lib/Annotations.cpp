@@ -92,10 +92,64 @@ const char *markerName(MarkerKind Kind) {
   return "marker";
 }
 
+static bool isAwaitcTemplate(const TemplateDecl *Template, StringRef Wanted) {
+  const auto *NS =
+      Template ? dyn_cast<NamespaceDecl>(Template->getDeclContext()) : nullptr;
+  return Template && Template->getName() == Wanted && NS &&
+         NS->getName() == "awaitc" && NS->getDeclContext()->isTranslationUnit();
+}
+
+/// For `Task<T>` with `template <class U> using Task = awaitc::Coro<U>;`
+/// (or an alias of such an alias): the Coro's argument as the user spelled
+/// it (`T`), found by substituting the alias's arguments into its pattern
+/// (Clang's own aliased type has canonical template parameters, which have
+/// no spelling in a template). Null if the pattern is not that simple.
+static QualType aliasArgument(const TemplateSpecializationType *Spec,
+                              StringRef Wanted) {
+  const TemplateDecl *Template = Spec->getTemplateName().getAsTemplateDecl();
+  if (!Spec->isTypeAlias()) {
+    if (!isAwaitcTemplate(Template, Wanted) ||
+        Spec->template_arguments().size() != 1 ||
+        Spec->template_arguments()[0].getKind() != TemplateArgument::Type)
+      return QualType();
+    return Spec->template_arguments()[0].getAsType();
+  }
+  const auto *Alias = dyn_cast_or_null<TypeAliasTemplateDecl>(Template);
+  if (!Alias)
+    return QualType();
+  const auto *Pattern = Alias->getTemplatedDecl()
+                            ->getUnderlyingType()
+                            ->getAs<TemplateSpecializationType>();
+  QualType Inner = Pattern ? aliasArgument(Pattern, Wanted) : QualType();
+  if (Inner.isNull())
+    return QualType();
+  if (!Inner->isDependentType())
+    return Inner;
+  // The argument must be one of the alias's own parameters, unqualified.
+  const auto *Param = dyn_cast<TemplateTypeParmType>(Inner.getTypePtr());
+  if (!Param || Inner.hasLocalQualifiers() ||
+      Param->getDepth() != Alias->getTemplateParameters()->getDepth() ||
+      Param->getIndex() >= Spec->template_arguments().size())
+    return QualType();
+  const TemplateArgument &Arg = Spec->template_arguments()[Param->getIndex()];
+  if (Arg.getKind() != TemplateArgument::Type)
+    return QualType();
+  return Arg.getAsType();
+}
+
 QualType coroutineResultType(QualType ReturnType, CoroutineKind Kind) {
   const char *Wanted = Kind == CoroutineKind::Async ? "Coro" : "Generator";
   // `Coro<T>` with a dependent T, in a template.
-  if (const auto *Spec = ReturnType->getAs<TemplateSpecializationType>()) {
+  const auto *Spec = ReturnType->getAs<TemplateSpecializationType>();
+  if (Spec && Spec->isTypeAlias()) {
+    if (QualType T = aliasArgument(Spec, Wanted); !T.isNull())
+      return T;
+    // The aliased type (with canonical template parameters, which a
+    // dependent result type then cannot be spelled with).
+    while (Spec && Spec->isTypeAlias())
+      Spec = Spec->getAliasedType()->getAs<TemplateSpecializationType>();
+  }
+  if (Spec) {
     const TemplateDecl *Template = Spec->getTemplateName().getAsTemplateDecl();
     const auto *NS = Template
                          ? dyn_cast<NamespaceDecl>(Template->getDeclContext())
@@ -108,16 +162,16 @@ QualType coroutineResultType(QualType ReturnType, CoroutineKind Kind) {
       return Spec->template_arguments()[0].getAsType();
   }
   const auto *Record = ReturnType->getAsCXXRecordDecl();
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Record);
-  if (!Spec)
+  const auto *Class = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Record);
+  if (!Class)
     return QualType();
-  if (Spec->getName() != Wanted)
+  if (Class->getName() != Wanted)
     return QualType();
-  const auto *NS = dyn_cast<NamespaceDecl>(Spec->getDeclContext());
+  const auto *NS = dyn_cast<NamespaceDecl>(Class->getDeclContext());
   if (!NS || NS->getName() != "awaitc" ||
       !NS->getDeclContext()->isTranslationUnit())
     return QualType();
-  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  const TemplateArgumentList &Args = Class->getTemplateArgs();
   if (Args.size() != 1 || Args[0].getKind() != TemplateArgument::Type)
     return QualType();
   return Args[0].getAsType();

@@ -32,9 +32,11 @@ std::string resolveLineMarks(llvm::StringRef Text,
   // advanced at each newline.
   unsigned SourceLine = 1;
   bool Generated = false;
-  // What the compiler believes about the next line it reads.
+  // What the compiler believes about the next line it reads: at first,
+  // that it is line 1 of the output file, so text copied before the first
+  // annotated function needs a #line too.
   unsigned ExpectedLine = 1;
-  bool ExpectGenerated = false;
+  bool ExpectGenerated = true;
   unsigned PhysicalLine = 1; // line number in the output being written
 
   llvm::SmallVector<llvm::StringRef, 0> Lines;

@@ -1406,6 +1406,8 @@ void FunctionLowering::lowerYield(const CallExpr *Marker) {
 
 // --- Expressions -------------------------------------------------------------
 
+static std::vector<const Expr *> operandsOf(const Expr *E);
+
 std::string FunctionLowering::lowerExpr(const Expr *E, FullExpr &FE) {
   if (Failed || !E)
     return "";
@@ -1461,10 +1463,18 @@ std::string FunctionLowering::lowerExpr(const Expr *E, FullExpr &FE) {
   auto R = exprRange(E);
   std::vector<Edit> Edits = lowerOperands(E, FE);
   if (!R) {
-    // Implicit nodes (conversions, temporaries) have their operand's text.
-    if (Edits.size() == 1)
-      return Edits.front().Text;
-    fail(E->getBeginLoc(), "awaitc cannot rewrite this expression");
+    // Implicit nodes (conversions, temporaries) have their operand's text;
+    // any other node without text of its own (part of it is a macro's
+    // text) cannot be re-assembled from its operands' edits.
+    std::vector<const Expr *> Operands = operandsOf(E);
+    if (Edits.size() == 1 && Operands.size() == 1 &&
+        Operands.front()->getSourceRange() == E->getSourceRange())
+      if (auto OperandRange = exprRange(Operands.front()))
+        if (OperandRange->Begin == Edits.front().Range.Begin &&
+            OperandRange->End == Edits.front().Range.End)
+          return Edits.front().Text;
+    if (!Failed)
+      fail(E->getBeginLoc(), "awaitc cannot rewrite this expression");
     return "";
   }
   return splice(*R, std::move(Edits));
@@ -2640,6 +2650,21 @@ std::string FunctionLowering::splice(ByteRange Outer, std::vector<Edit> Edits) {
            "awaitc cannot rewrite overlapping code here");
       return Out;
     }
+    Pos = E.Range.End;
+  }
+  // Text in a macro argument is edited where the user wrote it, and the
+  // macro expands the edited text: right only if the macro uses it once,
+  // as tokens (not `#x`, `x ## y`).
+  for (const Edit &E : Edits)
+    if (auto Macro = Src.opaqueMacroAt(E.Range)) {
+      fail(Src.location(E.Range.Begin),
+           "awaitc cannot rewrite this code in an argument of the macro '" +
+               Macro->str() +
+               "': the macro stringizes, pastes or repeats that argument");
+      return Out;
+    }
+  Pos = Outer.Begin;
+  for (const Edit &E : Edits) {
     Out += Src.text({Pos, E.Range.Begin}).str();
     Out += E.Text;
     Pos = E.Range.End;

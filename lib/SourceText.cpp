@@ -87,6 +87,15 @@ std::optional<ByteRange> SourceText::markerRange(const CallExpr *Marker) const {
   return range(SM.getExpansionRange(Loc));
 }
 
+std::optional<StringRef> SourceText::opaqueMacroAt(ByteRange R) const {
+  // An insertion (an empty range) inside the argument changes it too.
+  ByteRange Touched{R.Begin, std::max(R.End, R.Begin + 1)};
+  for (const OpaqueMacroArgument &Argument : Opaque)
+    if (Touched.overlaps(Argument.Text) && !R.contains(Argument.Invocation))
+      return StringRef(Argument.Macro);
+  return std::nullopt;
+}
+
 unsigned SourceText::offset(SourceLocation Loc) const {
   return SM.getFileOffset(SM.getExpansionLoc(Loc));
 }

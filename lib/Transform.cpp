@@ -13,6 +13,10 @@
 #include "clang/Frontend/FrontendActions.h"
 #include "clang/Frontend/Utils.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/MacroArgs.h"
+#include "clang/Lex/MacroInfo.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Tooling/Tooling.h"
 
 using namespace clang;
@@ -32,19 +36,96 @@ class AllFilesCollector : public DependencyCollector {
   bool needSystemDependencies() override { return true; }
 };
 
+/// Records the arguments of function-like macros, expanded in the main
+/// file, that the macro does not use as plain tokens exactly once
+/// (OpaqueMacroArgument). Nested expansions are seen too: an argument that
+/// a macro passes on to another macro that stringizes it is recorded at the
+/// inner expansion, whose argument tokens are spelled in the file.
+class MacroArgumentRecorder : public PPCallbacks {
+public:
+  MacroArgumentRecorder(const SourceManager &SM, const LangOptions &LO,
+                        std::shared_ptr<std::vector<OpaqueMacroArgument>> Out)
+      : SM(SM), LO(LO), Out(std::move(Out)) {}
+
+  void MacroExpands(const Token &Name, const MacroDefinition &Definition,
+                    SourceRange Range, const MacroArgs *Args) override {
+    const MacroInfo *Info = Definition.getMacroInfo();
+    if (!Info || !Info->isFunctionLike() || !Args)
+      return;
+    std::optional<ByteRange> Invocation =
+        fileRange(SM.getExpansionLoc(Range.getBegin()),
+                  SM.getExpansionLoc(Range.getEnd()));
+    if (!Invocation)
+      return;
+    ArrayRef<Token> Body = Info->tokens();
+    unsigned Index = 0;
+    for (const IdentifierInfo *Param : Info->params()) {
+      unsigned Uses = 0;
+      bool Plain = true;
+      for (size_t I = 0; I < Body.size(); ++I) {
+        if (Body[I].getIdentifierInfo() != Param)
+          continue;
+        ++Uses;
+        bool HashBefore = I > 0 && Body[I - 1].isOneOf(tok::hash, tok::hashat);
+        bool PasteBefore = I > 0 && Body[I - 1].is(tok::hashhash);
+        bool PasteAfter = I + 1 < Body.size() && Body[I + 1].is(tok::hashhash);
+        // GNU `, ## __VA_ARGS__` only drops the comma when the argument is
+        // empty; the argument's tokens are used as they are.
+        if (PasteBefore && I > 1 && Body[I - 2].is(tok::comma) &&
+            Param->isStr("__VA_ARGS__"))
+          PasteBefore = false;
+        if (HashBefore || PasteBefore || PasteAfter)
+          Plain = false;
+      }
+      if (Uses != 1 || !Plain)
+        record(Args->getUnexpArgument(Index), *Invocation,
+               Name.getIdentifierInfo()->getName());
+      ++Index;
+    }
+  }
+
+private:
+  std::optional<ByteRange> fileRange(SourceLocation First,
+                                     SourceLocation Last) const {
+    if (!SM.isWrittenInMainFile(First) || !SM.isWrittenInMainFile(Last) ||
+        !First.isFileID() || !Last.isFileID())
+      return std::nullopt;
+    unsigned Begin = SM.getFileOffset(First);
+    unsigned End =
+        SM.getFileOffset(Last) + Lexer::MeasureTokenLength(Last, SM, LO);
+    if (End < Begin)
+      return std::nullopt;
+    return ByteRange{Begin, End};
+  }
+
+  void record(const Token *Argument, ByteRange Invocation, StringRef Macro) {
+    for (const Token *T = Argument; T && T->isNot(tok::eof); ++T) {
+      SourceLocation Spelling = SM.getSpellingLoc(T->getLocation());
+      if (auto R = fileRange(Spelling, Spelling))
+        Out->push_back({*R, Invocation, Macro.str()});
+    }
+  }
+
+  const SourceManager &SM;
+  const LangOptions &LO;
+  std::shared_ptr<std::vector<OpaqueMacroArgument>> Out;
+};
+
 class TransformConsumer : public ASTConsumer {
 public:
   TransformConsumer(CompilerInstance &CI, TransformOptions Options,
                     TransformCallback Done,
-                    std::shared_ptr<DependencyCollector> Files)
+                    std::shared_ptr<DependencyCollector> Files,
+                    std::shared_ptr<std::vector<OpaqueMacroArgument>> Opaque)
       : CI(CI), Options(std::move(Options)), Done(std::move(Done)),
-        Files(std::move(Files)) {}
+        Files(std::move(Files)), Opaque(std::move(Opaque)) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     Diagnoser Diag(CI.getDiagnostics());
     if (Diag.hasErrors())
       return;
     SourceText Src(Ctx.getSourceManager(), Ctx.getLangOpts());
+    Src.setOpaqueMacroArguments(std::move(*Opaque));
     std::vector<AnnotatedFunction> Functions =
         findAnnotatedFunctions(Ctx, Diag);
     if (Diag.hasErrors())
@@ -119,13 +200,10 @@ private:
           A->getAnnotation() != "awaitc::generator")
         continue;
       SourceLocation Loc = A->getLocation();
-      if (Loc.isMacroID()) {
-        CharSourceRange Expansion = SM.getExpansionRange(Loc);
-        Annotation =
-            Src.range(SourceRange(Expansion.getBegin(), Expansion.getEnd()));
-      } else {
+      if (Loc.isMacroID())
+        Annotation = annotationMacro(Loc, SM);
+      else
         Annotation = Src.range(A->getRange());
-      }
     }
     if (Annotation && Annotation->Begin < Head.Begin)
       Head.Begin = Annotation->Begin;
@@ -159,10 +237,70 @@ private:
     return Replacement{{Head.Begin, Body->End}, emitFunction(Model)};
   }
 
+  /// The text of the macro invocation that spells the annotation at
+  /// \p Loc and nothing else (`AWAITC_ASYNC`, or a macro whose whole body
+  /// is such a macro's name), to drop from the output. Nothing when that
+  /// invocation is itself part of a macro that spells more of the head
+  /// (`#define ASYNC_INT AWAITC_ASYNC awaitc::Coro<int>`): the head is then
+  /// kept as written, and the annotation with it, which does nothing in the
+  /// generated code.
+  std::optional<ByteRange> annotationMacro(SourceLocation Loc,
+                                           const SourceManager &SM) {
+    Preprocessor &PP = CI.getPreprocessor();
+    const LangOptions &LO = CI.getLangOpts();
+    std::optional<CharSourceRange> Last;
+    const IdentifierInfo *Inner = nullptr;
+    while (Loc.isMacroID() && !SM.isMacroArgExpansion(Loc)) {
+      CharSourceRange Invocation = SM.getImmediateExpansionRange(Loc);
+      SourceLocation NameLoc = Invocation.getBegin();
+      Token Name;
+      if (Lexer::getRawToken(SM.getSpellingLoc(NameLoc), Name, SM, LO))
+        break;
+      IdentifierInfo *II = PP.getIdentifierInfo(Name.getRawIdentifier());
+      const MacroInfo *Info =
+          PP.getMacroDefinitionAtLoc(II, SM.getExpansionLoc(NameLoc))
+              .getMacroInfo();
+      if (!Info || Info->isFunctionLike())
+        break;
+      ArrayRef<Token> Body = Info->tokens();
+      bool OnlyAnnotation;
+      if (!Inner) {
+        // `__attribute__((...))` or `[[...]]`, and nothing after it.
+        int Depth = 0;
+        OnlyAnnotation =
+            !Body.empty() &&
+            (Body.front().is(tok::l_square) ||
+             (Body.front().getIdentifierInfo() &&
+              Body.front().getIdentifierInfo()->isStr("__attribute__")));
+        for (size_t I = 0; OnlyAnnotation && I < Body.size(); ++I) {
+          if (Body[I].isOneOf(tok::l_paren, tok::l_square))
+            ++Depth;
+          else if (Body[I].isOneOf(tok::r_paren, tok::r_square))
+            --Depth;
+          if (Depth == 0 && I > 0 && I + 1 < Body.size())
+            OnlyAnnotation = false;
+        }
+      } else {
+        OnlyAnnotation =
+            Body.size() == 1 && Body.front().getIdentifierInfo() == Inner;
+      }
+      if (!OnlyAnnotation)
+        break;
+      Last = Invocation;
+      Inner = II;
+      Loc = NameLoc;
+    }
+    if (!Last || !Last->getBegin().isFileID() || !Last->getEnd().isFileID())
+      return std::nullopt;
+    return SourceText(SM, LO).range(
+        SourceRange(Last->getBegin(), Last->getEnd()));
+  }
+
   CompilerInstance &CI;
   TransformOptions Options;
   TransformCallback Done;
   std::shared_ptr<DependencyCollector> Files;
+  std::shared_ptr<std::vector<OpaqueMacroArgument>> Opaque;
 };
 
 class TransformAction : public ASTFrontendAction {
@@ -176,8 +314,11 @@ protected:
     // The preprocessor exists but has not entered the main file yet.
     auto Files = std::make_shared<AllFilesCollector>();
     Files->attachToPreprocessor(CI.getPreprocessor());
-    return std::make_unique<TransformConsumer>(CI, Options, Done,
-                                               std::move(Files));
+    auto Opaque = std::make_shared<std::vector<OpaqueMacroArgument>>();
+    CI.getPreprocessor().addPPCallbacks(std::make_unique<MacroArgumentRecorder>(
+        CI.getSourceManager(), CI.getLangOpts(), Opaque));
+    return std::make_unique<TransformConsumer>(
+        CI, Options, Done, std::move(Files), std::move(Opaque));
   }
 
 private:

@@ -16,6 +16,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace awaitc {
 
@@ -26,6 +27,20 @@ struct ByteRange {
   bool contains(const ByteRange &Other) const {
     return Begin <= Other.Begin && Other.End <= End;
   }
+  bool overlaps(const ByteRange &Other) const {
+    return Begin < Other.End && Other.Begin < End;
+  }
+};
+
+/// Text of the main file that a macro does not use as plain tokens: an
+/// argument of a function-like macro that the macro stringizes (`#x`),
+/// pastes (`x ## y`), or uses other than exactly once. Editing such text
+/// changes more than the one expression awaitc means to rewrite (a string,
+/// a pasted name, another copy of the argument).
+struct OpaqueMacroArgument {
+  ByteRange Text;       // the argument's tokens as written
+  ByteRange Invocation; // the whole macro invocation, `NAME(...)`
+  std::string Macro;
 };
 
 class SourceText {
@@ -61,7 +76,15 @@ public:
   const clang::SourceManager &sourceManager() const { return SM; }
   const clang::LangOptions &langOptions() const { return LO; }
 
+  void setOpaqueMacroArguments(std::vector<OpaqueMacroArgument> Arguments) {
+    Opaque = std::move(Arguments);
+  }
+  /// The macro whose opaque argument an edit of \p R would change (R lies
+  /// partly in the argument and does not replace the whole invocation).
+  std::optional<llvm::StringRef> opaqueMacroAt(ByteRange R) const;
+
 private:
+  std::vector<OpaqueMacroArgument> Opaque;
   const clang::SourceManager &SM;
   const clang::LangOptions &LO;
   clang::FileID MainFile;

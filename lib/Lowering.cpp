@@ -203,7 +203,10 @@ private:
   std::string ImplicitSpelling;
   /// The bytes of `(args)` / `{args}` after a variable's name.
   std::optional<ByteRange> parenthesizedInit(const VarDecl *VD);
-  std::string declaratorText(const DeclStmt *DS, const VarDecl *VD);
+  /// One declarator of \p DS as a declaration of its own; with \p Lowered,
+  /// its initializer (which suspends) is lowered into that full-expression.
+  std::string declaratorText(const DeclStmt *DS, const VarDecl *VD,
+                             FullExpr *Lowered = nullptr);
   const Stmt *continueTarget(const ContinueStmt *C) const;
   /// Whether a `continue` in \p Body continues \p Loop.
   bool hasContinue(const Stmt *Body, const Stmt *Loop) const;
@@ -590,17 +593,9 @@ void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
         return emit(VD->getBeginLoc(), rewriteRange(*R, DS));
       return emit(VD->getBeginLoc(), Decl + ";");
     }
-    auto Whole = Src.range(
-        SourceRange(DS->isSingleDecl() ? DS->getBeginLoc() : VD->getBeginLoc(),
-                    VD->getEndLoc()));
-    if (!Whole)
-      return fail(VD->getLocation(), "awaitc cannot rewrite this declaration");
     FullExpr FE;
     FE.MarkersLeft = A.countMarkers(Init);
-    std::string Text = lowerExprInto(Init, *Whole, FE);
-    if (!DS->isSingleDecl() && DS->decl_begin() != DS->decl_end() &&
-        *DS->decl_begin() != VD)
-      Text = declaratorText(DS, VD);
+    std::string Text = declaratorText(DS, VD, &FE);
     emit(VD->getBeginLoc(), Text + ";");
     endFullExpr(FE);
     return;
@@ -2887,7 +2882,13 @@ FunctionLowering::parenthesizedInit(const VarDecl *VD) {
 }
 
 std::string FunctionLowering::declaratorText(const DeclStmt *DS,
-                                             const VarDecl *VD) {
+                                             const VarDecl *VD,
+                                             FullExpr *Lowered) {
+  // Copied with the usual edits, or with its initializer lowered.
+  auto Text = [&](ByteRange R) {
+    return Lowered ? lowerExprInto(VD->getInit(), R, *Lowered)
+                   : rewriteRange(R, VD->getInit());
+  };
   // `int a = 1, *b = &a;` -> "int *b = &a" for the second declarator.
   const auto *First = cast<VarDecl>(*DS->decl_begin());
   auto Specifiers =
@@ -2899,15 +2900,14 @@ std::string FunctionLowering::declaratorText(const DeclStmt *DS,
       fail(VD->getLocation(), "awaitc cannot copy this declaration");
       return "";
     }
-    return rewriteRange(*R, VD->getInit());
+    return Text(*R);
   }
   // The declarator starts after the comma that precedes it.
   unsigned Start = Own->Begin;
   llvm::StringRef Buffer = Src.buffer();
   while (Start > 0 && Buffer[Start - 1] != ',')
     --Start;
-  return Src.text(*Specifiers).str() + " " +
-         rewriteRange({Start, Own->End}, VD->getInit());
+  return Src.text(*Specifiers).str() + " " + Text({Start, Own->End});
 }
 
 } // namespace

@@ -234,6 +234,9 @@ private:
   /// The capture list's edits that make \p L capture the object pointer
   /// parameter of a factory instead of `this`.
   void selfCaptureEdits(const LambdaExpr *L, std::vector<Edit> &Out);
+  /// The text of a lambda that moves into a factory (a diagnostic if it
+  /// is not the user's contiguous text).
+  std::optional<ByteRange> movedLambdaRange(const LambdaExpr *L);
   /// What step() passes a factory: the frame locals the lambda uses.
   std::string factoryArguments(const LambdaUses &Uses) const;
   /// The type of the closure of a moved lambda, as the frame class names
@@ -2302,6 +2305,16 @@ bool FunctionLowering::planFactory(LambdaUses Found) {
   return true;
 }
 
+std::optional<ByteRange>
+FunctionLowering::movedLambdaRange(const LambdaExpr *L) {
+  auto R = Src.range(L);
+  if (!R)
+    fail(L->getBeginLoc(), "awaitc cannot move this lambda out of the "
+                           "function body: its text is not in this file (is "
+                           "it inside a macro?)");
+  return R;
+}
+
 std::string FunctionLowering::factoryArguments(const LambdaUses &Uses) const {
   std::string Args;
   for (const VarDecl *VD : Uses.Locals)
@@ -2318,13 +2331,9 @@ std::string FunctionLowering::factoryDefinition(const Factory &F) {
     Params += (Params.empty() ? "auto &" : ", auto &") + VD->getNameAsString();
   if (Uses.UsesThis)
     Params += (Params.empty() ? "auto " : ", auto ") + Model.SelfName;
-  auto R = Src.range(Uses.Lambda);
-  if (!R) {
-    fail(Uses.Lambda->getBeginLoc(), "awaitc cannot move this lambda out of "
-                                     "the function body: its text is not in "
-                                     "this file (is it inside a macro?)");
+  auto R = movedLambdaRange(Uses.Lambda);
+  if (!R)
     return "";
-  }
   std::string Lambda;
   if (auto Transformed = Nested.find(Uses.Lambda);
       Transformed != Nested.end()) {
@@ -2498,13 +2507,9 @@ std::optional<Edit> FunctionLowering::editFor(const Stmt *S, bool InLambda) {
   if (const auto *Lambda = dyn_cast<LambdaExpr>(S))
     if (!InFactory)
       if (auto It = Factories.find(Lambda); It != Factories.end()) {
-        auto R = Src.range(Lambda);
-        if (!R) {
-          fail(Lambda->getBeginLoc(), "awaitc cannot move this lambda out of "
-                                      "the function body: its text is not in "
-                                      "this file (is it inside a macro?)");
+        auto R = movedLambdaRange(Lambda);
+        if (!R)
           return std::nullopt;
-        }
         return Edit{*R, It->second.Name + "(" +
                             factoryArguments(*It->second.Uses) + ")"};
       }

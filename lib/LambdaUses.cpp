@@ -5,20 +5,21 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
-#include <algorithm>
-
 using namespace clang;
 
 namespace awaitc {
 namespace {
 
+bool captures(const LambdaExpr &Lambda, const Decl *D) {
+  for (const LambdaCapture &Capture : Lambda.captures())
+    if (Capture.capturesVariable() && Capture.getCapturedVar() == D)
+      return true;
+  return false;
+}
+
 /// Whether \p D is a capture of \p F, an annotated lambda.
 bool isCaptureOf(const Decl *D, const AnnotatedFunction &F) {
-  if (F.Lambda)
-    for (const LambdaCapture &Capture : F.Lambda->captures())
-      if (Capture.capturesVariable() && Capture.getCapturedVar() == D)
-        return true;
-  return false;
+  return F.Lambda && captures(*F.Lambda, D);
 }
 
 /// Whether \p D belongs to the annotated function \p F: declared in its
@@ -34,13 +35,6 @@ bool ownedBy(const Decl *D, const AnnotatedFunction &F) {
     Context = Context->getParent();
   }
   return Context == F.Function || isCaptureOf(D, F);
-}
-
-bool captures(const LambdaExpr &Lambda, const VarDecl *VD) {
-  for (const LambdaCapture &Capture : Lambda.captures())
-    if (Capture.capturesVariable() && Capture.getCapturedVar() == VD)
-      return true;
-  return false;
 }
 
 class UsesFinder : public RecursiveASTVisitor<UsesFinder> {

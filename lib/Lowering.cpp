@@ -2809,8 +2809,10 @@ std::string FunctionLowering::printType(QualType T, SourceLocation Loc,
     // else the decltype of an expression of that type.
     if (!T->getContainedDeducedType()) {
       std::string Text = TypeName::getFullyQualifiedName(T, Ctx, Policy, false);
-      if (Text.find("type-parameter") == std::string::npos &&
-          Text.find("dependent") == std::string::npos)
+      // Clang's spellings of what has no name in the source (a user's
+      // type may well be called dependent_box).
+      if (Text.find("type-parameter-") == std::string::npos &&
+          Text.find("<dependent type>") == std::string::npos)
         return Text;
     }
     std::string Source = Of ? plainText(Of) : ImplicitSpelling;

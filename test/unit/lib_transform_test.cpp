@@ -25,15 +25,19 @@ TEST(LineDirectives, TextWithoutMarksIsUnchanged) {
   EXPECT_EQ(resolveLineMarks(Text, options()), Text);
 }
 
+// The compiler starts in the output file, so copied text before the first
+// mark is mapped to the user's file too (the first #line counts as a line
+// of the output).
 TEST(LineDirectives, GeneratedCodeIsBlamedOnTheOutputFile) {
   std::string Text = "a\n" + lineMark(0) + "gen\n" + lineMark(3) + "c\n";
   EXPECT_EQ(resolveLineMarks(Text, options()),
-            "a\n#line 3 \"out.cpp\"\ngen\n#line 3 \"in.cpp\"\nc\n");
+            "#line 1 \"in.cpp\"\na\n#line 4 \"out.cpp\"\ngen\n"
+            "#line 3 \"in.cpp\"\nc\n");
 }
 
 TEST(LineDirectives, NoDirectiveWhileTheCompilerIsInSync) {
   std::string Text = lineMark(1) + "a\n" + lineMark(2) + "b\n";
-  EXPECT_EQ(resolveLineMarks(Text, options()), "a\nb\n");
+  EXPECT_EQ(resolveLineMarks(Text, options()), "#line 1 \"in.cpp\"\na\nb\n");
 }
 
 TEST(LineDirectives, TwoOutputLinesOfOneSourceLine) {

@@ -2214,12 +2214,14 @@ void FunctionLowering::addCaptureParams(const LambdaExpr &L) {
     const auto *VD = dyn_cast_or_null<VarDecl>(
         Capture.capturesVariable() ? Capture.getCapturedVar() : nullptr);
     if (!VD || Capture.isPackExpansion()) {
-      fail(Capture.getLocation(),
+      // (A variable-length array's bound has no capture of its own to
+      // point at: the lambda's introducer stands for it.)
+      fail(VD ? Capture.getLocation() : L.getIntroducerRange().getBegin(),
            VD ? "an annotated lambda cannot capture the pack '" +
                     VD->getNameAsString() +
                     "' yet; pass the values as parameters"
-              : std::string("awaitc cannot pass this capture to the lambda's "
-                            "state machine"));
+              : std::string("an annotated lambda cannot capture a "
+                            "variable-length array"));
       return;
     }
     QualType Object = VD->getType().getNonReferenceType();

@@ -46,4 +46,14 @@ template <class... Ts> awaitc::Coro<int> sum_later(Ts... xs) {
     return (0 + ... + xs);
   }();
 }
-// CHECK: 4 errors generated.
+
+int variable_length(int n) {
+  int values[n];
+  values[0] = n;
+  auto first = [&values]() AWAITC_ASYNC -> awaitc::Coro<int> {
+    // CHECK: annotated-lambda-captures.cpp:[[@LINE-1]]:16: error: an annotated lambda cannot capture a variable-length array
+    return AWAIT(later(values[0]));
+  };
+  return awaitc::run(first());
+}
+// CHECK: 5 errors generated.

@@ -87,6 +87,10 @@ ANNOTATION_RE = re.compile(
     rb"AWAITC_ASYNC|AWAITC_GENERATOR|awaitc::async|awaitc::generator")
 MARKER_RE = re.compile(rb"\b(?:AWAITC_)?(?:AWAIT|YIELD|AWAIT_EACH)\b|markers::")
 CLANG_DIAG_RE = re.compile(rb"(^|\n)[^\n]*:\d+:\d+: (fatal )?error: ")
+# A file Clang cannot read as text (a UTF-16 or UTF-32 byte order mark) is
+# reported without a location, by the tool as by the compiler.
+CLANG_UNREADABLE_RE = re.compile(
+    rb"(^|\n)fatal error: [^\n]*byte order mark detected")
 MEM_LIMIT = 6 << 30  # bytes of address space per child process
 
 CXX17_HEADERS = """algorithm any array atomic bitset cassert ccomplex cctype cerrno
@@ -505,7 +509,8 @@ class Sweep:
             if b"error:" not in r.err:
                 viol.append(("bad-diagnostics", "exit %d without 'error:' on "
                              "stderr" % r.rc, r))
-            elif r.rc == 1 and not CLANG_DIAG_RE.search(r.err):
+            elif r.rc == 1 and not CLANG_DIAG_RE.search(r.err) and \
+                    not CLANG_UNREADABLE_RE.search(r.err):
                 viol.append(("bad-diagnostics", "input error without a "
                              "file:line:col: error: diagnostic", r))
             if r.rc == 2:

@@ -238,7 +238,9 @@ private:
   /// is not the user's contiguous text).
   std::optional<ByteRange> movedLambdaRange(const LambdaExpr *L);
   /// What step() passes a factory: the frame locals the lambda uses.
-  std::string factoryArguments(const LambdaUses &Uses) const;
+  /// At class scope, in decltype, for the closure's type.
+  std::string factoryArguments(const LambdaUses &Uses,
+                               bool AtClassScope = false);
   /// The type of the closure of a moved lambda, as the frame class names
   /// it; nothing for other types.
   std::optional<std::string> closureSpelling(QualType T, const Expr *Of);
@@ -2317,10 +2319,23 @@ FunctionLowering::movedLambdaRange(const LambdaExpr *L) {
   return R;
 }
 
-std::string FunctionLowering::factoryArguments(const LambdaUses &Uses) const {
+std::string FunctionLowering::factoryArguments(const LambdaUses &Uses,
+                                               bool AtClassScope) {
   std::string Args;
-  for (const VarDecl *VD : Uses.Locals)
-    Args += (Args.empty() ? "" : ", ") + referenceTo(VD);
+  for (const VarDecl *VD : Uses.Locals) {
+    Args += Args.empty() ? "" : ", ";
+    // A suspending handler's parameter is bound anew after each
+    // resumption, not a member: an lvalue of its type stands in for it.
+    bool Member = A.isHoisted(VD) || isa<ParmVarDecl>(VD) ||
+                  VD->getDeclContext() != &Fn; // an annotated lambda's capture
+    if (AtClassScope && !Member)
+      Args += "std::declval<" +
+              printType(VD->getType().getNonReferenceType(), VD->getLocation(),
+                        /*Written=*/true) +
+              "&>()";
+    else
+      Args += referenceTo(VD);
+  }
   if (Uses.UsesThis)
     Args += (Args.empty() ? "" : ", ") + Model.SelfName;
   return Args;
@@ -2398,26 +2413,10 @@ std::optional<std::string> FunctionLowering::closureSpelling(QualType T,
   if (!L)
     return std::nullopt;
   const Factory &F = Factories.find(L)->second;
-  // The frame class names the type as decltype(make_f(locals...)), valid
-  // at class scope when each of those locals is a member. They are, as a
-  // closure lives across a suspension only within the scope of everything
-  // the lambda uses, except the parameter of a handler that suspends,
-  // which is bound anew after each resumption: an lvalue of its type
-  // stands in for it.
-  std::string Args;
-  for (const VarDecl *VD : F.Uses->Locals) {
-    Args += Args.empty() ? "" : ", ";
-    if (A.isHoisted(VD) || isa<ParmVarDecl>(VD) ||
-        VD->getDeclContext() != &Fn) // a capture of an annotated lambda
-      Args += referenceTo(VD);
-    else
-      Args += "std::declval<" +
-              printType(VD->getType().getNonReferenceType(), VD->getLocation(),
-                        /*Written=*/true) +
-              "&>()";
-  }
-  if (F.Uses->UsesThis)
-    Args += (Args.empty() ? "" : ", ") + Model.SelfName;
+  // The frame class names the type as decltype(make_f(locals...)): valid
+  // at class scope, since those locals are members (a closure lives across
+  // a suspension only within the scope of everything the lambda uses).
+  std::string Args = factoryArguments(*F.Uses, /*AtClassScope=*/true);
   return std::string(T.isConstQualified() ? "const " : "") + "decltype(" +
          F.Name + "(" + Args + "))";
 }

@@ -30,6 +30,10 @@ SourceLocation annotationLoc(const FunctionDecl &FD) {
   return A ? A->getLocation() : SourceLocation();
 }
 
+const char *annotationName(CoroutineKind Kind) {
+  return Kind == CoroutineKind::Generator ? "AWAITC_GENERATOR" : "AWAITC_ASYNC";
+}
+
 static bool isInMarkersNamespace(const FunctionDecl &FD) {
   const auto *NS = dyn_cast<NamespaceDecl>(FD.getDeclContext());
   if (!NS || NS->getName() != "markers")

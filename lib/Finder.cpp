@@ -114,10 +114,8 @@ public:
     bool Nested = Ctx.Kind != CoroutineKind::None;
     if (Nested && Ctx.Barrier) {
       // Its markers are not reported again: the annotation is the error.
-      Diag.error(annotationLocation(*Operator),
-                 std::string(Kind == CoroutineKind::Async
-                                 ? "AWAITC_ASYNC"
-                                 : "AWAITC_GENERATOR") +
+      Diag.error(SM.getExpansionLoc(annotationLoc(*Operator)),
+                 std::string(annotationName(Kind)) +
                      " cannot be applied to a lambda inside " + Ctx.Barrier +
                      " within an annotated function yet");
       return true;
@@ -126,10 +124,8 @@ public:
     if (Transform && L->isGenericLambda()) {
       // Its frame could spell `auto` parameters only as decltype(p), which
       // a member named p may not follow in a class.
-      Diag.error(annotationLocation(*Operator),
-                 std::string(Kind == CoroutineKind::Async
-                                 ? "AWAITC_ASYNC"
-                                 : "AWAITC_GENERATOR") +
+      Diag.error(SM.getExpansionLoc(annotationLoc(*Operator)),
+                 std::string(annotationName(Kind)) +
                      " cannot be applied to a generic lambda yet; give its "
                      "parameters types");
       Transform = false;
@@ -199,8 +195,9 @@ public:
       Diag.error(Loc, std::string(Name) +
                           " can only be used in the body of a function "
                           "annotated with " +
-                          (Kind == MarkerKind::Yield ? "AWAITC_GENERATOR"
-                                                     : "AWAITC_ASYNC"));
+                          annotationName(Kind == MarkerKind::Yield
+                                             ? CoroutineKind::Generator
+                                             : CoroutineKind::Async));
     } else if (Kind == MarkerKind::Yield && Ctx.Kind == CoroutineKind::Async) {
       Diag.error(Loc, "YIELD cannot be used in an async function (it returns "
                       "awaitc::Coro); use AWAITC_GENERATOR and "
@@ -229,21 +226,11 @@ private:
     return Result;
   }
 
-  /// Where \p FD's awaitc annotation is written (its macro, if any).
-  SourceLocation annotationLocation(const FunctionDecl &FD) const {
-    for (const auto *A : FD.specific_attrs<AnnotateAttr>())
-      if (A->getAnnotation().starts_with("awaitc::"))
-        return SM.getExpansionLoc(A->getLocation());
-    return FD.getLocation();
-  }
-
   /// Whether an annotated function is one awaitc can transform; diagnoses
   /// it if not.
   bool checkAnnotated(const FunctionDecl &FD, CoroutineKind Kind) {
     SourceLocation Loc = FD.getLocation();
-    const char *Annotation =
-        Kind == CoroutineKind::Async ? "AWAITC_ASYNC" : "AWAITC_GENERATOR";
-    std::string What = std::string(Annotation) + " ";
+    std::string What = std::string(annotationName(Kind)) + " ";
     if (isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD) ||
         isa<CXXConversionDecl>(FD)) {
       Diag.error(Loc, What + "cannot be applied to a constructor, destructor "

@@ -216,8 +216,8 @@ private:
   std::string lambdaName(const LambdaExpr &L);
   /// The type of `this` used in \p S (null if it uses none).
   static QualType thisTypeIn(const Stmt *S);
-  /// The frame refers to the closure's captures: one reference parameter
-  /// per captured variable, under its name.
+  /// The frame's members for the closure's captures, under their names: a
+  /// copy of each copy capture, a reference for each reference capture.
   void addCaptureParams(const LambdaExpr &L);
 
   // Lambdas moved into factories (LambdaUses.h).
@@ -237,8 +237,9 @@ private:
   /// The text of a lambda that moves into a factory (a diagnostic if it
   /// is not the user's contiguous text).
   std::optional<ByteRange> movedLambdaRange(const LambdaExpr *L);
-  /// What step() passes a factory: the frame locals the lambda uses.
-  /// At class scope, in decltype, for the closure's type.
+  /// What a factory is called with: the frame locals the lambda uses, as
+  /// step() names them, or \p AtClassScope as the closure type's decltype
+  /// in the frame class names them.
   std::string factoryArguments(const LambdaUses &Uses,
                                bool AtClassScope = false);
   /// The type of the closure of a moved lambda, as the frame class names

@@ -21,6 +21,9 @@ CoroutineKind annotationOf(const clang::FunctionDecl &FD);
 /// The source location of the annotation on \p FD (invalid if none).
 clang::SourceLocation annotationLoc(const clang::FunctionDecl &FD);
 
+/// "AWAITC_ASYNC" or "AWAITC_GENERATOR", as the user writes it.
+const char *annotationName(CoroutineKind Kind);
+
 enum class MarkerKind { None, Await, Yield };
 
 /// Whether \p Call is an AWAIT or YIELD marker.

@@ -25,6 +25,17 @@ static std::string declareSlot(const FrameSlot &Slot) {
   return "";
 }
 
+/// \p Text as the body of a C++ string literal.
+static std::string escapeForLiteral(const std::string &Text) {
+  std::string Escaped;
+  for (char C : Text) {
+    if (C == '"' || C == '\\')
+      Escaped += '\\';
+    Escaped += C;
+  }
+  return Escaped;
+}
+
 std::string emitFunction(const FrameModel &M) {
   const std::string G = generatedMark();
   std::string Out;
@@ -83,8 +94,13 @@ std::string emitFunction(const FrameModel &M) {
   std::string Args;
   for (const FrameParam &P : M.Params)
     Args += (Args.empty() ? "" : ", ") + P.Argument;
+  // A coroutine also gets the function's name, for the report of a Coro
+  // that is never awaited (awaitc/coro.h).
+  std::string Name;
+  if (M.Kind == CoroutineKind::Async)
+    Name = ", \"" + escapeForLiteral(M.FunctionName) + "\"";
   Line("  return " + M.ReturnType + "(std::make_unique<" + M.ClassName + ">(" +
-       Args + "));");
+       Args + ")" + Name + ");");
   Line("}");
   return Out;
 }

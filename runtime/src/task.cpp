@@ -15,7 +15,7 @@ namespace awaitc {
 namespace detail {
 
 TaskBase::TaskBase(std::unique_ptr<FrameBase> root) noexcept
-    : root_(std::move(root)) {
+    : root_(root.release()) {
   root_->awaitc_set_task(this);
   root_->awaitc_set_continuation(this);
 }

@@ -81,9 +81,12 @@ private:
   Body body_;
 };
 
-template <class T, class Body> awaitc::Coro<T> coro(Body body) {
+// `name` is what the report of a Coro never awaited shows (generated code
+// passes the function's name).
+template <class T, class Body>
+awaitc::Coro<T> coro(Body body, const char *name = nullptr) {
   return awaitc::Coro<T>(
-      std::make_unique<LambdaFrame<T, Body>>(std::move(body)));
+      std::make_unique<LambdaFrame<T, Body>>(std::move(body)), name);
 }
 
 // What the tests print, in order.

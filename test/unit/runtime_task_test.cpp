@@ -158,7 +158,7 @@ TEST(Task, AwaitingAFinishedTaskReturnsAtOnce) {
     case 1:
       s.resume();
       EXPECT_TRUE(t.done());
-      awaitc::create_task(value_after_sleeps(log, "other", 0, 0));
+      (void)awaitc::create_task(value_after_sleeps(log, "other", 0, 0));
       if (f.await(2, w, t))
         return;
       [[fallthrough]];
@@ -483,7 +483,7 @@ TEST(Task, TheLoopKeepsATaskWithoutHandlesAlive) {
   awaitc::run(coro<void>([&log, s = Await<SleepAwaiter>()](auto &f) mutable {
                 switch (f.state()) {
                 case 0:
-                  awaitc::create_task(
+                  (void)awaitc::create_task(
                       worker(log, "x")); // handle dropped at once
                   if (f.await(1, s, awaitc::sleep(1)))
                     return;
@@ -507,7 +507,7 @@ TEST(Task, UnretrievedExceptionIsReported) {
   awaitc::run(coro<void>([s = Await<SleepAwaiter>()](auto &f) mutable {
     switch (f.state()) {
     case 0:
-      awaitc::create_task(fail_with("boom"));
+      (void)awaitc::create_task(fail_with("boom"));
       if (f.await(1, s, awaitc::sleep(0)))
         return;
       [[fallthrough]];

@@ -193,7 +193,7 @@ TEST(WaitFor, CoroutineFinishesInTime) {
   awaitc::run(coro<void>([&log, w = WaitCoro<int>()](auto &f) mutable {
                 switch (f.state()) {
                 case 0:
-                  awaitc::create_task(ticker(log, 5));
+                  (void)awaitc::create_task(ticker(log, 5));
                   if (f.await(1, w, awaitc::wait_for(quick(log, 42), 10)))
                     return;
                   [[fallthrough]];
@@ -265,7 +265,7 @@ TEST(WaitFor, TimeoutOrderAgainstOtherTasks) {
       coro<void>([&log, late_ticker, w = WaitCoro<int>()](auto &f) mutable {
         switch (f.state()) {
         case 0:
-          awaitc::create_task(late_ticker());
+          (void)awaitc::create_task(late_ticker());
           if (f.await(1, w, awaitc::wait_for(sleepy(log, 10), 1)))
             return;
           [[fallthrough]];
@@ -423,7 +423,7 @@ TEST(WaitFor, FinishedTaskWithPositiveTimeoutStillSuspends) {
                   [[fallthrough]];
                 case 1:
                   a.resume();
-                  awaitc::create_task(ticker(log, 4));
+                  (void)awaitc::create_task(ticker(log, 4));
                   if (f.await(2, w, awaitc::wait_for(t, 1)))
                     return;
                   [[fallthrough]];

@@ -4,7 +4,16 @@
 // awaited or handed to create_task), move-only, and owning the frame of the
 // call. `AWAIT(coro)` runs the body at once inside the current task and
 // resumes the awaiter as soon as the body finishes; an exception that ends
-// the body is rethrown at the AWAIT.
+// the body is rethrown at the AWAIT. However deep coroutines await each
+// other, the C stack does not grow (see detail/frame.h).
+//
+// Coro is [[nodiscard]]: calling an async function without awaiting,
+// scheduling or keeping the result is a warning. A Coro destroyed while it
+// owns a body that never started (never awaited, never given to
+// create_task) is reported on stderr, as asyncio reports a coroutine that
+// was never awaited:
+//   awaitc: RuntimeWarning: coroutine 'name' was never awaited
+// The name is the function's, which the generated code passes to the Coro.
 #pragma once
 
 #include <awaitc/detail/frame.h>
@@ -19,17 +28,28 @@ namespace awaitc {
 template <class T> class Coro;
 
 namespace detail {
-template <class T> struct CoroAccess;
-}
+template <class T> class CoroAwaiter;
+// Reports a Coro destroyed with a body that never started (see above).
+void report_never_awaited(const char *name) noexcept;
+} // namespace detail
 
-template <class T> class Coro {
+template <class T> class [[nodiscard]] Coro {
 public:
   using value_type = T;
   using frame_type = detail::CoroFrame<T>;
 
   Coro() noexcept = default;
-  Coro(Coro &&) noexcept = default;
-  Coro &operator=(Coro &&) noexcept = default;
+  Coro(Coro &&other) noexcept
+      : frame_(std::exchange(other.frame_, nullptr)), name_(other.name_) {}
+  Coro &operator=(Coro &&other) noexcept {
+    if (this != &other) {
+      reset();
+      frame_ = std::exchange(other.frame_, nullptr);
+      name_ = other.name_;
+    }
+    return *this;
+  }
+  ~Coro() { reset(); }
 
   // Lets `return value;` type-check in an annotated body before awaitc has
   // transformed it. Calling it means the body was compiled untransformed.
@@ -57,24 +77,45 @@ public:
 #endif
   Coro(Args &&...values);
 
-  // A frame built by generated code; the Coro owns it from here on.
-  explicit Coro(std::unique_ptr<frame_type> frame) noexcept
-      : frame_(std::move(frame)) {}
+  // A frame built by generated code; the Coro owns it from here on. `name`
+  // (a string literal: the function's name) is what a report of a Coro
+  // never awaited shows.
+  explicit Coro(std::unique_ptr<frame_type> frame,
+                const char *name = nullptr) noexcept
+      : frame_(frame.release()), name_(name) {}
 
   bool valid() const noexcept { return frame_ != nullptr; }
   explicit operator bool() const noexcept { return valid(); }
   bool done() const noexcept { return frame_ && frame_->awaitc_done(); }
 
-  frame_type *frame() const noexcept { return frame_.get(); }
-  std::unique_ptr<frame_type> release() noexcept { return std::move(frame_); }
+  frame_type *frame() const noexcept { return static_cast<frame_type *>(frame_); }
+  // Hands the frame over (create_task): it is no longer this Coro's to report.
+  std::unique_ptr<frame_type> release() noexcept {
+    frame_type *owned = frame();
+    frame_ = nullptr;
+    return std::unique_ptr<frame_type>(owned);
+  }
 
 private:
-  std::unique_ptr<frame_type> frame_;
+  friend class detail::CoroAwaiter<T>;
+
+  void reset() noexcept {
+    if (detail::FrameBase *frame = std::exchange(frame_, nullptr)) {
+      if (!frame->awaitc_started())
+        detail::report_never_awaited(name_);
+      detail::destroy_frame(frame);
+    }
+  }
+
+  // The frame, as its base: where the awaiting frame finds the child it
+  // awaits (FrameBase::awaitc_await_child).
+  detail::FrameBase *frame_ = nullptr;
+  const char *name_ = nullptr;
 };
 
 namespace detail {
 
-// AWAIT(coro): runs the coroutine inline in the awaiting frame's task.
+// AWAIT(coro): runs the coroutine in the awaiting frame's task, at once.
 template <class T> class CoroAwaiter {
 public:
   explicit CoroAwaiter(Coro<T> &&coro) noexcept : coro_(std::move(coro)) {}
@@ -84,17 +125,14 @@ public:
     assert(coro_.valid() && "awaiting an empty or moved-from Coro");
     return coro_.done();
   }
-  // Runs the body until it first suspends. Returns false when it finished
-  // already, so that the awaiter goes on at once without a trip through the
-  // loop; otherwise the child resumes the awaiter when it finishes.
-  bool await_suspend(FrameBase &awaiter) {
-    CoroFrame<T> &child = *coro_.frame();
-    child.awaitc_set_task(awaiter.awaitc_task());
-    child.awaitc_set_continuation(nullptr);
-    child.awaitc_resume();
-    if (child.awaitc_done())
-      return false;
-    child.awaitc_set_continuation(&awaiter);
+  // The awaiting frame suspends and the trampoline that runs it goes on
+  // with the coroutine's body; the awaiting frame resumes as soon as the
+  // body finishes (detail/frame.h). The awaiter stays in the awaiting
+  // frame meanwhile, owning the body's frame.
+  bool await_suspend(FrameBase &awaiter) noexcept {
+    assert(!coro_.frame()->awaitc_started() &&
+           "awaiting a Coro whose body is running");
+    awaiter.awaitc_await_child(coro_.frame_);
     return true;
   }
   T await_resume() { return coro_.frame()->awaitc_take_result(); }

@@ -19,7 +19,7 @@
 
 namespace awaitc {
 
-class SleepAwaiter final : public detail::Waiter,
+class [[nodiscard]] SleepAwaiter final : public detail::Waiter,
                            private detail::TimerCallback {
 public:
   explicit SleepAwaiter(double seconds) noexcept : delay_(seconds) {}

@@ -128,7 +128,7 @@ private:
 
 } // namespace detail
 
-template <class T> class Task {
+template <class T> class [[nodiscard]] Task {
 public:
   using value_type = T;
 

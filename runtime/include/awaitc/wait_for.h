@@ -199,7 +199,8 @@ private:
 
 // AWAIT(wait_for(x, timeout)). MoveResult: the value is moved out of the
 // task (a Coro wrapped here, or an rvalue Task).
-template <class T, bool MoveResult> class WaitFor final : public WaitForBase {
+template <class T, bool MoveResult>
+class [[nodiscard]] WaitFor final : public WaitForBase {
 public:
   WaitFor(Coro<T> coro, double timeout) noexcept
       : WaitForBase(timeout), coro_(std::move(coro)) {

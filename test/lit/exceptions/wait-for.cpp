@@ -40,7 +40,7 @@ AWAITC_ASYNC awaitc::Coro<void> waiter(awaitc::Task<int> inner) {
 }
 
 AWAITC_ASYNC awaitc::Coro<void> main_coro() {
-  awaitc::create_task(ticker(4));
+  (void)awaitc::create_task(ticker(4)); // runs on its own (Task is [[nodiscard]])
   int v = AWAIT(awaitc::wait_for(work("quick", 0, 1), 5));
   std::printf("quick gave %d at %g\n", v, awaitc::loop_time());
 

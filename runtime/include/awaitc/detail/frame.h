@@ -12,17 +12,36 @@
 //   - step() runs the body until it suspends (awaitc_suspend_at() returned true,
 //     step() returned with awaitc_suspending_ set) or finishes (step() returned
 //     normally or threw).
-//   - resume() drives step(): it records a finishing exception, and on
-//     completion notifies the continuation (the awaiting frame, or the task
-//     that owns the root frame). After that notification `this` may already
-//     be destroyed, so resume() must not touch it again.
+//   - The frames of one task form a chain: the root frame, the frame it
+//     awaits (AWAIT(coro)), the frame that one awaits, and so on. A frame
+//     that awaits a coroutine does not run the child's step() itself: the
+//     awaiter's await_suspend() hands the child over (awaitc_await_child())
+//     and the frame suspends, so that its step() returns first.
+//   - resume() is a trampoline, the equivalent of C++20's symmetric
+//     transfer: it runs the current frame's step(); if the frame suspended
+//     by awaiting a child, it goes on with the child; if the frame finished
+//     (returned or threw: the exception is kept for the awaiter), it goes on
+//     with the frame that awaits it; it returns when a frame suspends on
+//     something outside the chain (a sleep, a task...) or when the outermost
+//     frame finished, after notifying that frame's continuation (the task
+//     that owns it). However deep the chain, the C stack holds one step()
+//     at a time, and the order of events is that of running the child
+//     inline: the child starts at once, the awaiter resumes as soon as the
+//     child finishes.
+//   - A suspended chain is destroyed innermost frame first (destroy_frame()),
+//     without recursion: the awaiter that owns a child is the last object
+//     its frame constructed before suspending, so the frame's destruction
+//     would begin with the child's anyway.
 //
 // Locals that live across suspensions are members of the generated class
 // whose lifetime the generated code manages by hand: constructed with
 // placement new at their declaration, destroyed at scope exit by a
 // LocalGuard on the step() stack (which also covers exceptions), and, for a
 // frame destroyed while suspended, by the generated destroy_suspended(),
-// which knows statically which locals are alive at each state.
+// which knows statically which locals are alive at each state. Nothing the
+// body still needs after a suspension may live on the step() stack: the
+// step() of a frame that awaits a coroutine has returned before the
+// coroutine's body runs.
 #pragma once
 
 #include <cstddef>
@@ -38,8 +57,9 @@ namespace detail {
 
 class TaskBase;
 
-// Whoever waits for a frame to finish: the frame that awaited it, or the
-// task whose root it is.
+// Whoever waits for the outermost frame of a chain to finish: the task
+// whose root it is. (A frame that awaits another is resumed by
+// FrameBase::awaitc_resume() directly.)
 class Continuation {
 public:
   virtual void awaitc_on_child_done() = 0;
@@ -76,16 +96,26 @@ protected:
     try {
       awaitc_step();
     } catch (...) {
-      awaitc_state_ = awaitc_finished;
-      awaitc_suspending_ = false;
+      awaitc_end_by_exception();
       throw;
     }
+    return awaitc_end_step();
+  }
+
+  // After step() returned: true if the body suspended; otherwise the frame
+  // is done.
+  bool awaitc_end_step() noexcept {
     if (awaitc_suspending_) {
       awaitc_suspending_ = false;
       return true;
     }
     awaitc_state_ = awaitc_finished;
     return false;
+  }
+  // After step() threw: the frame is done.
+  void awaitc_end_by_exception() noexcept {
+    awaitc_state_ = awaitc_finished;
+    awaitc_suspending_ = false;
   }
 
   void awaitc_mark_suspended(int state) noexcept {
@@ -99,31 +129,50 @@ private:
   bool awaitc_suspending_ = false;
 };
 
-class FrameBase : public StepFrame, public Continuation {
+class FrameBase;
+
+// Deletes a frame and the chain of frames it awaits, innermost first,
+// without recursion (see the protocol above). Every owner of a frame that
+// may be suspended deletes it through this.
+void destroy_frame(FrameBase *frame) noexcept;
+
+struct FrameDeleter {
+  void operator()(FrameBase *frame) const noexcept { destroy_frame(frame); }
+};
+
+class FrameBase : public StepFrame {
 public:
   virtual ~FrameBase() = default;
 
-  // Runs the body until its next suspension or its end.
-  void awaitc_resume() {
-    try {
-      if (awaitc_run_step())
-        return;
-    } catch (...) {
-      awaitc_exception_ = std::current_exception();
-    }
-    if (Continuation *next = awaitc_continuation_)
-      next->awaitc_on_child_done(); // may destroy *this
-  }
+  // Runs this frame and the chain it belongs to, until a frame suspends on
+  // something outside the chain or the outermost frame finishes (see the
+  // protocol above). The outermost frame's continuation may destroy it.
+  void awaitc_resume();
 
   TaskBase *awaitc_task() const noexcept { return awaitc_task_; }
   void awaitc_set_task(TaskBase *task) noexcept { awaitc_task_ = task; }
-  void awaitc_set_continuation(Continuation *next) noexcept { awaitc_continuation_ = next; }
-  void awaitc_on_child_done() override { awaitc_resume(); }
+  // Who is told when this frame finishes, if no frame awaits it.
+  void awaitc_set_continuation(Continuation *next) noexcept {
+    awaitc_continuation_ = next;
+  }
+
+  // Called by an awaiter's await_suspend(*this) that returns true: this
+  // frame awaits the frame `*owner`, which resume() runs next (it must not
+  // have started) in this frame's task; this frame resumes when that one
+  // finishes. `owner` is where the awaiter keeps the child; it must stay
+  // put until the child has finished or been destroyed, and is set to null
+  // if the chain is destroyed while suspended (the child is then gone).
+  void awaitc_await_child(FrameBase *&owner) noexcept {
+    FrameBase &child = *owner;
+    child.awaitc_task_ = awaitc_task_;
+    child.awaitc_awaiter_ = this;
+    awaitc_child_ = &owner;
+  }
 
 protected:
   // Called by the generated body at a suspension point. Returns true if the
   // body must return from step() now (it will be resumed at `state`), false
-  // if it continues at once (the awaitable was ready or finished inline).
+  // if it continues at once (the awaitable was ready).
   template <class Awaiter> bool awaitc_suspend_at(int state, Awaiter &awaiter) {
     if (awaiter.await_ready())
       return false;
@@ -136,9 +185,64 @@ protected:
   std::exception_ptr awaitc_exception_;
 
 private:
+  friend void destroy_frame(FrameBase *frame) noexcept;
+
+  // Runs step() once; an exception that ends the body is kept for the
+  // awaiter. Returns true if the body suspended.
+  bool awaitc_step_once() noexcept {
+    try {
+      awaitc_step();
+    } catch (...) {
+      awaitc_end_by_exception();
+      awaitc_exception_ = std::current_exception();
+      return false;
+    }
+    return awaitc_end_step();
+  }
+
+  FrameBase *awaitc_awaiter_ = nullptr; // the frame that awaits this one
+  FrameBase **awaitc_child_ = nullptr;  // owner of the frame this one awaits
   Continuation *awaitc_continuation_ = nullptr;
   TaskBase *awaitc_task_ = nullptr;
 };
+
+inline void FrameBase::awaitc_resume() {
+  FrameBase *frame = this;
+  for (;;) {
+    if (frame->awaitc_step_once()) {
+      if (!frame->awaitc_child_)
+        return; // waits for something outside the chain
+      frame = *frame->awaitc_child_;
+      continue;
+    }
+    FrameBase *awaiter = frame->awaitc_awaiter_;
+    if (!awaiter) {
+      if (Continuation *next = frame->awaitc_continuation_)
+        next->awaitc_on_child_done(); // may destroy *frame
+      return;
+    }
+    awaiter->awaitc_child_ = nullptr;
+    frame = awaiter;
+  }
+}
+
+inline void destroy_frame(FrameBase *frame) noexcept {
+  if (!frame)
+    return;
+  FrameBase *innermost = frame;
+  while (innermost->awaitc_child_)
+    innermost = *innermost->awaitc_child_;
+  while (innermost != frame) {
+    FrameBase *awaiter = innermost->awaitc_awaiter_;
+    // The awaiter's owner of the child lets go: destroying `awaiter` later
+    // finds it empty.
+    *awaiter->awaitc_child_ = nullptr;
+    awaiter->awaitc_child_ = nullptr;
+    delete innermost;
+    innermost = awaiter;
+  }
+  delete frame;
+}
 
 // Storage for the value returned by an async function.
 template <class T> class ResultSlot {

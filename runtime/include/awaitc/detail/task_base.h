@@ -168,7 +168,7 @@ private:
   bool throw_cancel_ = false;
   bool exception_retrieved_ = false;
   std::exception_ptr exception_;
-  std::unique_ptr<FrameBase> root_;
+  std::unique_ptr<FrameBase, FrameDeleter> root_;
   EventLoop *loop_ = nullptr;
   FrameBase *resume_frame_ = nullptr; // innermost suspended frame
   Waiter *waiter_ = nullptr;          // what that frame waits on

@@ -1,4 +1,5 @@
-# awaitc_target_sources(<target> <PRIVATE|PUBLIC|INTERFACE> <file>... [...])
+# awaitc_target_sources(<target> [EMIT <state-machine|cxx20>]
+#                       <PRIVATE|PUBLIC|INTERFACE> <file>... [...])
 #
 # Transpiles sources written in the awaitc dialect at build time and builds
 # the results instead of the originals (SPEC section 5):
@@ -27,6 +28,11 @@
 #   are all transformed keep working; a generated source also gets
 #   -iquote<its original directory>, so its other quoted #includes find what
 #   they found before.
+#
+# EMIT cxx20 makes the files of this call C++20 coroutines on the same
+# runtime (awaitc --emit=cxx20) instead of state machines (the default,
+# EMIT state-machine), and requires C++20 of the target (cxx_std_20, with
+# the scopes the files are given), so the compiler must support coroutines.
 #
 # Call it in the directory that created the target. The tool is the
 # AWAITC_EXECUTABLE cache variable if set, else the awaitc::awaitc target
@@ -109,11 +115,37 @@ function(awaitc_target_sources target)
     "$<$<BOOL:${_extra}>:'$<JOIN:${_extra},'\n'>'\n>")
   string(CONCAT _rsp_content ${_rsp_content})
 
+  # EMIT <back end>, anywhere in the arguments.
+  set(_emit "state-machine")
+  set(_files "")
+  set(_want_emit FALSE)
+  foreach(_arg IN LISTS ARGN)
+    if(_want_emit)
+      if(NOT _arg MATCHES "^(state-machine|cxx20)$")
+        message(FATAL_ERROR "awaitc_target_sources: EMIT takes state-machine "
+                "or cxx20, not '${_arg}'")
+      endif()
+      set(_emit "${_arg}")
+      set(_want_emit FALSE)
+    elseif(_arg STREQUAL "EMIT")
+      set(_want_emit TRUE)
+    else()
+      list(APPEND _files "${_arg}")
+    endif()
+  endforeach()
+  if(_want_emit)
+    message(FATAL_ERROR "awaitc_target_sources: EMIT needs a value (state-machine or cxx20)")
+  endif()
+
   set(_scope "")
   set(_header_scopes "")
-  foreach(_arg IN LISTS ARGN)
+  set(_scopes "")
+  foreach(_arg IN LISTS _files)
     if(_arg MATCHES "^(PRIVATE|PUBLIC|INTERFACE)$")
       set(_scope "${_arg}")
+      if(NOT _arg IN_LIST _scopes)
+        list(APPEND _scopes "${_arg}")
+      endif()
       continue()
     endif()
     if(NOT _scope)
@@ -169,7 +201,7 @@ function(awaitc_target_sources target)
     file(GENERATE OUTPUT "${_rsp}" CONTENT "${_rsp_content}")
     add_custom_command(
       OUTPUT "${_out}"
-      COMMAND "${_tool}" "${_src}" -o "${_out}" "--depfile=${_out}.d"
+      COMMAND "${_tool}" "--emit=${_emit}" "${_src}" -o "${_out}" "--depfile=${_out}.d"
               "$<TARGET_PROPERTY:${target},AWAITC_OPTIONS>" -- "@${_rsp}"
       DEPENDS "${_src}" "${_rsp}" ${_tool_depends}
       DEPFILE "${_out}.d"
@@ -200,4 +232,9 @@ function(awaitc_target_sources target)
   foreach(_s IN LISTS _header_scopes)
     target_include_directories("${target}" BEFORE ${_s} "${_gen_root}")
   endforeach()
+  if(_emit STREQUAL "cxx20")
+    foreach(_s IN LISTS _scopes)
+      target_compile_features("${target}" ${_s} cxx_std_20)
+    endforeach()
+  endif()
 endfunction()

@@ -15,6 +15,8 @@
 #     does touching an installed runtime header;
 #   - a compile error in a source is reported at the user's file and line
 #     (the #line directives), not in the generated file; fixing it builds.
+# Then, with Ninja, the same project with EMIT cxx20 (-DMULTI_TU_EMIT=cxx20):
+# it transpiles to C++20 coroutines, builds as C++20 and prints the same.
 #
 # Usage: check-package.sh <build-dir> <source-dir> <python3> [<c++ compiler> [<flag>...]]
 #   The flags go to CMAKE_CXX_FLAGS (a sanitizer build passes its
@@ -140,4 +142,20 @@ rm -f "$work/wrapper.log"
 check_generator "Unix Makefiles" make "-DAWAITC_EXECUTABLE=$work/awaitc-wrapper"
 grep -q -- "--depfile=" "$work/wrapper.log" ||
   fail "AWAITC_EXECUTABLE was not used by awaitc_target_sources"
+
+echo "=== [Ninja] EMIT cxx20"
+project="$work/cxx20/src" bdir="$work/cxx20/build" log="$work/cxx20/log"
+mkdir -p "$work/cxx20"
+cp -r "$source_dir/examples/multi_tu" "$project"
+cmake -S "$project" -B "$bdir" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+  "-DCMAKE_PREFIX_PATH=$prefix" "-DCMAKE_CXX_COMPILER=$cxx" \
+  "-DCMAKE_CXX_FLAGS=$flags" -DMULTI_TU_EMIT=cxx20 >"$log" 2>&1 ||
+  { cat "$log"; fail "[cxx20] configure"; }
+cmake --build "$bdir" -v >"$log" 2>&1 || { cat "$log"; fail "[cxx20] build"; }
+grep -q -- "--emit=cxx20" "$log" || { cat "$log"; fail "[cxx20] the tool did not get --emit=cxx20"; }
+grep -q -- "-std=\(gnu\|c\)++20" "$log" || { cat "$log"; fail "[cxx20] not compiled as C++20"; }
+grep -q "co_await" "$bdir/awaitc/worker.awaitc.cpp" || fail "[cxx20] worker.cpp did not become coroutines"
+"$bdir/multi_tu_cxx20" >"$work/cxx20/out.txt"
+diff -u "$work/expected.txt" "$work/cxx20/out.txt" ||
+  fail "[cxx20] the program does not print what multi_tu.py prints"
 echo "check-package: OK"

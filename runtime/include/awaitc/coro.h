@@ -16,6 +16,7 @@
 // The name is the function's, which the generated code passes to the Coro.
 #pragma once
 
+#include <awaitc/detail/coroutine_frame.h> // C++20: the promise type
 #include <awaitc/detail/frame.h>
 
 #include <cassert>

@@ -493,10 +493,26 @@ static bool isWrittenType(const VarDecl *VD) {
          !isa<DecompositionDecl>(VD) && VD->getTypeSourceInfo() != nullptr;
 }
 
-/// Where the written initializer of \p VD starts: just after its name.
+/// Where the written initializer of \p VD starts: just after its
+/// declarator (`v` of `int v(1)`, `(*p)` of `int (*p)(f)`, `[a, b]` of
+/// `auto [a, b](s)`).
 static SourceLocation afterName(const VarDecl *VD, const SourceManager &SM,
                                 const LangOptions &LO) {
-  return Lexer::getLocForEndOfToken(VD->getLocation(), 0, SM, LO);
+  SourceLocation Last = VD->getLocation();
+  if (const auto *Bindings = dyn_cast<DecompositionDecl>(VD)) {
+    if (!Bindings->bindings().empty())
+      if (auto Close = Lexer::findNextToken(
+              Bindings->bindings().back()->getLocation(), SM, LO))
+        if (Close->is(tok::r_square))
+          Last = Close->getLocation();
+  } else if (const TypeSourceInfo *TSI = VD->getTypeSourceInfo()) {
+    // The type's own declarator parts: `[2]`, `)(int)`.
+    SourceLocation TypeEnd = TSI->getTypeLoc().getEndLoc();
+    if (TypeEnd.isValid() && TypeEnd.isFileID() && Last.isFileID() &&
+        SM.isBeforeInTranslationUnit(Last, TypeEnd))
+      Last = TypeEnd;
+  }
+  return Lexer::getLocForEndOfToken(Last, 0, SM, LO);
 }
 
 /// `std::addressof(Value)`; an xvalue, which std::addressof rejects, is
@@ -2903,8 +2919,17 @@ std::string FunctionLowering::declaratorText(const DeclStmt *DS,
   auto Specifiers =
       Src.range(SourceRange(DS->getBeginLoc(), First->getTypeSpecEndLoc()));
   auto Own = Src.range(SourceRange(VD->getLocation(), VD->getEndLoc()));
+  // `int v(f())`: the initializer expression ends before the `)`.
+  auto WithParentheses = [&](std::optional<ByteRange> R) {
+    if (R && VD->getInit() && VD->getInitStyle() == VarDecl::CallInit)
+      if (auto Written = parenthesizedInit(VD))
+        R->End = std::max(R->End, Written->End);
+    return R;
+  };
+  Own = WithParentheses(Own);
   if (First == VD || !Specifiers || !Own) {
-    auto R = Src.range(SourceRange(DS->getBeginLoc(), VD->getEndLoc()));
+    auto R = WithParentheses(
+        Src.range(SourceRange(DS->getBeginLoc(), VD->getEndLoc())));
     if (!R) {
       fail(VD->getLocation(), "awaitc cannot copy this declaration");
       return "";

@@ -1216,6 +1216,10 @@ std::string FunctionLowering::destroyBeforeGoto(const GotoStmt *Goto) {
     unsigned DeclAt = Src.offset(VD->getLocation());
     if (S.Guard.empty() || DeclAt < LabelAt || DeclAt > GotoAt)
       continue;
+    // A local of a block that has already ended is gone, and so is its
+    // guard.
+    if (std::find(Live.begin(), Live.end(), Slot) == Live.end())
+      continue;
     // Only locals whose block the goto does not leave (the guards of the
     // blocks it leaves run by themselves).
     const Stmt *Block = nullptr;

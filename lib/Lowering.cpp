@@ -127,6 +127,8 @@ private:
   std::string lowerConditional(const AbstractConditionalOperator *Op,
                                FullExpr &FE);
   std::string spill(const Expr *E, const std::string &Text, FullExpr &FE);
+  std::string copyArray(unsigned Slot, const ArrayInitLoopExpr *Copy,
+                        FullExpr &FE);
   /// Evaluates an operand before a suspension into a frame slot; a
   /// temporary object is constructed right in its slot.
   std::string spillOperand(const Expr *Operand, FullExpr &FE);
@@ -680,6 +682,13 @@ void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
     }
   FullExpr FE;
   FE.MarkersLeft = A.countMarkers(Init);
+  if (const auto *Copy = dyn_cast<ArrayInitLoopExpr>(Init->IgnoreImplicit())) {
+    // `auto [a, b] = arr;` copies the array element by element.
+    emit(VD->getLocation(), copyArray(Slot, Copy, FE));
+    becameLive(Slot);
+    endFullExpr(FE);
+    return;
+  }
   std::string InitText;
   if (VD->getInitStyle() == VarDecl::CInit) {
     const Expr *Written = Init->IgnoreImplicit();
@@ -699,6 +708,35 @@ void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
   emit(VD->getLocation(), constructWith(Slot, InitText));
   becameLive(Slot);
   endFullExpr(FE);
+}
+
+std::string FunctionLowering::copyArray(unsigned Slot,
+                                        const ArrayInitLoopExpr *Copy,
+                                        FullExpr &FE) {
+  const Expr *Source = Copy->getCommonExpr()->getSourceExpr();
+  const auto *Array = Ctx.getAsConstantArrayType(Copy->getType());
+  if (!Source || !Array || Array->getElementType()->isArrayType()) {
+    fail(Copy->getBeginLoc(), "awaitc cannot copy this array into the "
+                              "frame; copy its elements one by one");
+    return "";
+  }
+  std::string Text = lowerExpr(Source, FE);
+  std::string Name = "(" + Text + ")", Before, After;
+  if (!isStable(Source)) {
+    // Evaluated once, as C++ does.
+    Name = Names.fresh("array");
+    Before = "{ auto &&" + Name + " = " + Text + "; ";
+    After = " }";
+  }
+  std::string Elements;
+  uint64_t Size = Array->getSize().getZExtValue();
+  for (uint64_t I = 0; I < Size; ++I) {
+    std::string Element = Name + "[" + std::to_string(I) + "]";
+    if (Source->isXValue())
+      Element = "std::move(" + Element + ")";
+    Elements += (I ? ", " : "") + Element;
+  }
+  return Before + constructWith(Slot, "{" + Elements + "}") + After;
 }
 
 std::optional<std::string> FunctionLowering::bindExtended(

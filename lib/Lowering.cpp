@@ -127,11 +127,17 @@ private:
   std::string lowerConditional(const AbstractConditionalOperator *Op,
                                FullExpr &FE);
   std::string spill(const Expr *E, const std::string &Text, FullExpr &FE);
+  /// What every instantiation of the function says \p E (type-dependent)
+  /// is; nothing if they disagree or there are none.
+  std::optional<ExprValueKind> instantiatedValueKind(const Expr *E) const;
   std::string copyArray(unsigned Slot, const ArrayInitLoopExpr *Copy,
                         FullExpr &FE);
   /// Evaluates an operand before a suspension into a frame slot; a
   /// temporary object is constructed right in its slot.
   std::string spillOperand(const Expr *Operand, FullExpr &FE);
+  /// Evaluates the callee of a call whose arguments suspend, keeping what
+  /// it denotes in the frame; appends the edits to \p Edits.
+  void spillCallee(const Expr *Callee, FullExpr &FE, std::vector<Edit> &Edits);
   void endFullExpr(FullExpr &FE);
   bool isStable(const Expr *E) const;
   Sequencing sequencingOf(const Expr *E) const;
@@ -572,6 +578,51 @@ static bool extendsInInstantiation(const FunctionDecl &Fn, const VarDecl *Var) {
     }
   }
   return false;
+}
+
+/// The instantiations of \p Fn seen in this translation unit: of a function
+/// template, of a member of a class template, of a member template of a
+/// class template.
+static SmallVector<const FunctionDecl *, 4>
+instantiationsOf(const FunctionDecl &Fn) {
+  SmallVector<const FunctionDecl *, 4> Out;
+  const FunctionTemplateDecl *Template = Fn.getDescribedFunctionTemplate();
+  if (Template)
+    for (const FunctionDecl *Instance : Template->specializations())
+      Out.push_back(Instance);
+  const auto *Record = dyn_cast<CXXRecordDecl>(Fn.getDeclContext());
+  const ClassTemplateDecl *Class =
+      Record ? Record->getDescribedClassTemplate() : nullptr;
+  if (!Class)
+    return Out;
+  for (const ClassTemplateSpecializationDecl *Spec : Class->specializations())
+    for (const Decl *D : Spec->decls()) {
+      if (const auto *Method = dyn_cast<FunctionDecl>(D)) {
+        if (Method->getTemplateInstantiationPattern() == &Fn)
+          Out.push_back(Method);
+      } else if (const auto *Member = dyn_cast<FunctionTemplateDecl>(D)) {
+        if (Template && Member->getInstantiatedFromMemberTemplate() == Template)
+          for (const FunctionDecl *Instance : Member->specializations())
+            Out.push_back(Instance);
+      }
+    }
+  return Out;
+}
+
+/// The outermost expression in \p S spelled exactly as \p Range, not
+/// counting implicit nodes.
+static const Expr *findSpelledAs(const Stmt *S, SourceRange Range) {
+  if (!S)
+    return nullptr;
+  if (const auto *E = dyn_cast<Expr>(S))
+    if (E->getSourceRange() == Range &&
+        !isa<ImplicitCastExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+             ExprWithCleanups>(E))
+      return E;
+  for (const Stmt *Child : S->children())
+    if (const Expr *Found = findSpelledAs(Child, Range))
+      return Found;
+  return nullptr;
 }
 
 /// The nodes from \p From down to \p To, both included.
@@ -1688,24 +1739,10 @@ std::vector<Edit> FunctionLowering::lowerOperands(const Expr *E, FullExpr &FE) {
       continue;
     }
     auto R = exprRange(Operand);
-    // The object of a member call: spill the object, not the bound member.
-    if (Early && !A.suspends(Operand))
-      if (const auto *Member = dyn_cast<MemberExpr>(Operand->IgnoreParens()))
-        if (isa<CXXMethodDecl>(Member->getMemberDecl())) {
-          const Expr *Object = Member->getBase();
-          if (isStable(Object)) {
-            if (auto R = exprRange(Operand))
-              Edits.push_back({*R, rewrite(Operand)});
-            continue;
-          }
-          auto ObjectRange = exprRange(Object);
-          if (!ObjectRange) {
-            fail(Object->getBeginLoc(), "awaitc cannot rewrite this call");
-            return Edits;
-          }
-          Edits.push_back({*ObjectRange, spillOperand(Object, FE)});
-          continue;
-        }
+    if (Early && Order == Sequencing::CalleeFirst && I == 0) {
+      spillCallee(Operand, FE, Edits);
+      continue;
+    }
     if (!R) {
       fail(Operand->getBeginLoc(),
            "awaitc cannot rewrite this operand: its text is not in this "
@@ -1717,6 +1754,91 @@ std::vector<Edit> FunctionLowering::lowerOperands(const Expr *E, FullExpr &FE) {
     Edits.push_back({*R, Text});
   }
   return Edits;
+}
+
+/// The object of a member call `obj.m` / `p->m` (resolved, overloaded or
+/// dependent), or null.
+static const Expr *memberCallObject(const Expr *Callee) {
+  Callee = Callee->IgnoreParens();
+  if (const auto *Member = dyn_cast<MemberExpr>(Callee))
+    return isa<CXXMethodDecl>(Member->getMemberDecl()) ? Member->getBase()
+                                                       : nullptr;
+  if (const auto *Member = dyn_cast<UnresolvedMemberExpr>(Callee))
+    return Member->isImplicitAccess() ? nullptr : Member->getBase();
+  if (const auto *Member = dyn_cast<CXXDependentScopeMemberExpr>(Callee))
+    return Member->isImplicitAccess() ? nullptr : Member->getBase();
+  return nullptr;
+}
+
+/// Whether \p Callee, an operand that is a bound member function (which has
+/// no type C++ can name), is an implicit member access `m` in a member.
+static bool isImplicitMemberCallee(const Expr *Callee) {
+  Callee = Callee->IgnoreParens();
+  if (const auto *Member = dyn_cast<MemberExpr>(Callee))
+    return Member->isImplicitAccess();
+  if (const auto *Member = dyn_cast<UnresolvedMemberExpr>(Callee))
+    return Member->isImplicitAccess();
+  if (const auto *Member = dyn_cast<CXXDependentScopeMemberExpr>(Callee))
+    return Member->isImplicitAccess();
+  return false;
+}
+
+void FunctionLowering::spillCallee(const Expr *Callee, FullExpr &FE,
+                                   std::vector<Edit> &Edits) {
+  // A callee is evaluated before the arguments. What it denotes is kept
+  // across their suspensions: the object of a member call (not the bound
+  // member, which has no type), the operands of `.*`/`->*`, a function
+  // pointer or function object; a name denotes the same entity later.
+  auto Keep = [&](const Expr *E) {
+    auto R = exprRange(E);
+    if (!R) {
+      fail(E->getBeginLoc(), "awaitc cannot rewrite this call");
+      return;
+    }
+    if (isStable(E) || isImplicitMemberCallee(E)) {
+      std::string Text = rewrite(E);
+      if (Text != Src.text(*R))
+        Edits.push_back({*R, Text});
+      return;
+    }
+    Edits.push_back({*R, spillOperand(E, FE)});
+  };
+  if (isImplicitMemberCallee(Callee))
+    return Keep(Callee);
+  if (const Expr *Object = memberCallObject(Callee)) {
+    // The member's own name (and explicit template arguments) stay.
+    return Keep(Object);
+  }
+  if (const auto *PtrMem = dyn_cast<BinaryOperator>(Callee->IgnoreParens()))
+    if (PtrMem->isPtrMemOp()) {
+      Keep(PtrMem->getLHS());
+      Keep(PtrMem->getRHS());
+      return;
+    }
+  // An immediately invoked lambda: creating the closure later, after the
+  // arguments, is the same unless it copies something the arguments may
+  // change while suspended.
+  const Expr *Bare = Callee->IgnoreImplicit();
+  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Bare))
+    Bare = Temp->getSubExpr()->IgnoreImplicit();
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(Bare)) {
+    for (const LambdaCapture &Capture : Lambda->captures())
+      if (Capture.capturesVariable() &&
+          (Capture.getCaptureKind() == LCK_ByCopy ||
+           cast<VarDecl>(Capture.getCapturedVar())->isInitCapture())) {
+        fail(Lambda->getBeginLoc(),
+             "awaitc cannot keep this lambda's copies across the suspension "
+             "in its arguments; store the lambda in a variable first");
+        return;
+      }
+    if (auto R = exprRange(Callee)) {
+      std::string Text = rewrite(Callee);
+      if (Text != Src.text(*R))
+        Edits.push_back({*R, Text});
+    }
+    return;
+  }
+  Keep(Callee);
 }
 
 bool FunctionLowering::isStable(const Expr *E) const {
@@ -1764,6 +1886,10 @@ std::string FunctionLowering::spillOperand(const Expr *Operand, FullExpr &FE) {
     const Expr *Value = Temp->getSubExpr();
     std::string Text =
         beforeSuspension(FE, [&] { return lowerExpr(Value, FE); });
+    // `AWAIT(make()).m(AWAIT(x))`: the awaited result is already in a slot
+    // of its own, where it lives until the full-expression ends.
+    if (asMarker(Value->IgnoreImplicit()) && FE.MarkersLeft > 0)
+      return Text;
     unsigned Slot = addValueSlot("temporary", Value->getType(),
                                  "a temporary that lives across a "
                                  "suspension",
@@ -1778,10 +1904,28 @@ std::string FunctionLowering::spillOperand(const Expr *Operand, FullExpr &FE) {
   return spill(Operand, Text, FE);
 }
 
+std::optional<ExprValueKind>
+FunctionLowering::instantiatedValueKind(const Expr *E) const {
+  std::optional<ExprValueKind> Kind;
+  for (const FunctionDecl *Instance : instantiationsOf(Fn)) {
+    const Expr *Same = findSpelledAs(Instance->getBody(), E->getSourceRange());
+    if (!Same || (Kind && *Kind != Same->getValueKind()))
+      return std::nullopt;
+    Kind = Same->getValueKind();
+  }
+  return Kind;
+}
+
 std::string FunctionLowering::spill(const Expr *E, const std::string &Text,
                                     FullExpr &FE) {
   QualType T = E->getType();
-  if (E->isPRValue()) {
+  // In a template Clang calls what it cannot resolve yet a prvalue; an
+  // object the instantiations refer to is kept by address, not copied.
+  ExprValueKind Kind = E->getValueKind();
+  if (E->isTypeDependent())
+    if (auto Instantiated = instantiatedValueKind(E))
+      Kind = *Instantiated;
+  if (Kind == VK_PRValue) {
     if (T->isVoidType()) {
       emit(E->getBeginLoc(), Text + ";");
       return "void()";
@@ -1804,9 +1948,12 @@ std::string FunctionLowering::spill(const Expr *E, const std::string &Text,
                                  "an object referred to across "
                                  "a suspension",
                                  "", false, E);
-  emit(E->getBeginLoc(), constructFrom(Slot, "std::addressof(" + Text + ")"));
+  emit(E->getBeginLoc(),
+       constructFrom(Slot, addressOf(Text, Kind == VK_XValue)));
   becameLive(Slot);
   FE.Temps.push_back(Slot);
+  if (Kind == VK_XValue)
+    return "std::move(*" + Model.Slots[Slot].Name + ")";
   return slotValue(Slot, E);
 }
 

@@ -130,6 +130,12 @@ private:
   /// What every instantiation of the function says \p E (type-dependent)
   /// is; nothing if they disagree or there are none.
   std::optional<ExprValueKind> instantiatedValueKind(const Expr *E) const;
+  /// A function parameter pack is a std::tuple member.
+  void addPackParam(const ParmVarDecl &P);
+  const ParmVarDecl *Pack = nullptr;
+  std::string PackMember, PackElement;
+  /// Set while spelling an expression inside decltype at class scope.
+  bool NamingType = false;
   std::string copyArray(unsigned Slot, const ArrayInitLoopExpr *Copy,
                         FullExpr &FE);
   /// Evaluates an operand before a suspension into a frame slot; a
@@ -352,6 +358,10 @@ std::optional<FrameModel> FunctionLowering::run() {
   for (const ParmVarDecl *P : Fn.parameters()) {
     if (P->getName().empty())
       continue;
+    if (P->isParameterPack()) {
+      addPackParam(*P);
+      continue;
+    }
     FrameParam Param;
     Param.Name = P->getNameAsString();
     QualType T = P->getType();
@@ -376,6 +386,14 @@ std::optional<FrameModel> FunctionLowering::run() {
   if (!Model.States.empty())
     Body = generatedMark() + "    int " + ResumeAt +
            " = this->awaitc_state_;\n" + Body;
+  if (Pack) {
+    // The body runs where the pack's elements are a pack again, under the
+    // parameter's own name: its expansions, folds and sizeof... are
+    // copied as written.
+    Body = generatedMark() + "    std::apply([this](auto &..." +
+           Pack->getNameAsString() + ") {\n" + Body + generatedMark() +
+           "    }, this->" + PackMember + ");\n";
+  }
   Model.StepBody = Body;
   if (Failed)
     return std::nullopt;
@@ -384,6 +402,29 @@ std::optional<FrameModel> FunctionLowering::run() {
   if (Failed)
     return std::nullopt;
   return std::move(Model);
+}
+
+void FunctionLowering::addPackParam(const ParmVarDecl &P) {
+  if (Pack)
+    return fail(P.getLocation(),
+                "awaitc supports one function parameter pack, not several");
+  Pack = &P;
+  QualType Pattern = P.getType();
+  if (const auto *Expansion = Pattern->getAs<PackExpansionType>())
+    Pattern = Expansion->getPattern();
+  std::string Element = PackElement =
+      printType(Pattern, P.getLocation(), /*Written=*/true);
+  FrameParam Param;
+  Param.Name = PackMember = Names.fresh(P.getNameAsString() + "_pack");
+  Param.Type = Element + "...";
+  Param.MemberType = "std::tuple<" + Element + "...>";
+  Param.Comment = "parameter pack '" + P.getNameAsString() + "'";
+  auto Forward = [](const std::string &Name) {
+    return "std::forward<decltype(" + Name + ")>(" + Name + ")...";
+  };
+  Param.Argument = Forward(P.getNameAsString());
+  Param.Init = Forward(Param.Name);
+  Model.Params.push_back(Param);
 }
 
 // --- Statements -------------------------------------------------------------
@@ -1852,6 +1893,8 @@ bool FunctionLowering::isStable(const Expr *E) const {
     return isa<VarDecl, FunctionDecl, EnumConstantDecl>(Ref->getDecl());
   if (isa<UnresolvedLookupExpr, DependentScopeDeclRefExpr>(E))
     return true; // a name, in a template
+  if (const auto *Expansion = dyn_cast<PackExpansionExpr>(E))
+    return isStable(Expansion->getPattern()); // `args...`
   if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E))
     switch (Cast->getCastKind()) {
     case CK_FunctionToPointerDecay:
@@ -1874,6 +1917,14 @@ bool FunctionLowering::isStable(const Expr *E) const {
 }
 
 std::string FunctionLowering::spillOperand(const Expr *Operand, FullExpr &FE) {
+  if (isa<PackExpansionExpr>(Operand->IgnoreParens())) {
+    // Its elements would need a slot each.
+    fail(Operand->getBeginLoc(),
+         "awaitc cannot evaluate this pack expansion before the suspension "
+         "that follows it in the expression; store the values in a variable "
+         "first");
+    return "";
+  }
   const Expr *Bare = Operand->IgnoreParens();
   while (const auto *Cast = dyn_cast<ImplicitCastExpr>(Bare)) {
     if (Cast->getCastKind() != CK_NoOp)
@@ -2489,6 +2540,15 @@ bool FunctionLowering::planFactory(LambdaUses Found) {
     note(L->getBeginLoc(), "the lambda is here");
     return false;
   }
+  for (const VarDecl *Local : Uses.Locals)
+    if (Local->isParameterPack()) {
+      fail(L->getBeginLoc(),
+           "awaitc must move this lambda out of the function body, where "
+           "it could not use the parameter pack '" +
+               Local->getNameAsString() +
+               "'; pass the pack's values to the lambda as arguments");
+      return false;
+    }
   if (Uses.UsesThis &&
       annotationOf(*L->getCallOperator()) != CoroutineKind::None) {
     fail(L->getBeginLoc(), "an annotated lambda inside an annotated member "
@@ -2766,6 +2826,19 @@ std::optional<Edit> FunctionLowering::editFor(const Stmt *S, bool InLambda) {
         return Edit{*R, "awaitc::detail::keep_temporary(" + Kept.Name + ", " +
                             Make + ")"};
       }
+  if (NamingType && Pack) {
+    // In the frame's member declarations the pack is a tuple; its
+    // elements are lvalues of the parameter's declared types.
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+      if (Ref->getDecl() == Pack)
+        if (auto R = Src.range(Ref))
+          return Edit{*R, "std::declval<" + PackElement + " &>()"};
+    if (const auto *Size = dyn_cast<SizeOfPackExpr>(S))
+      if (Size->getPack() == Pack)
+        if (auto R = Src.range(Size))
+          return Edit{*R, "std::tuple_size<std::tuple<" + PackElement +
+                              "...>>::value"};
+  }
   if (InFactory)
     return std::nullopt; // the user's names are the factory's parameters
   if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
@@ -2998,7 +3071,10 @@ std::string FunctionLowering::plainText(const Expr *E) {
   }
   FullExpr *Saved = KeepTemporariesIn;
   KeepTemporariesIn = nullptr;
+  bool SavedNaming = NamingType;
+  NamingType = true;
   std::string Text = rewrite(E);
+  NamingType = SavedNaming;
   KeepTemporariesIn = Saved;
   return Text;
 }

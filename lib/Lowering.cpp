@@ -1863,10 +1863,21 @@ void FunctionLowering::spillCallee(const Expr *Callee, FullExpr &FE,
   if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Bare))
     Bare = Temp->getSubExpr()->IgnoreImplicit();
   if (const auto *Lambda = dyn_cast<LambdaExpr>(Bare)) {
+    // A copy that cannot differ later: of a const object, or an
+    // init-capture of a constant (`[k = 3]`).
+    auto Unchanging = [&](const VarDecl *Var) {
+      if (!Var->isInitCapture())
+        return Var->getType().isConstQualified() &&
+               !Var->getType().isVolatileQualified();
+      const Expr *Init = Var->getInit();
+      return Init && !Init->isValueDependent() && !Init->isTypeDependent() &&
+             Init->isEvaluatable(Ctx);
+    };
     for (const LambdaCapture &Capture : Lambda->captures())
       if (Capture.capturesVariable() &&
           (Capture.getCaptureKind() == LCK_ByCopy ||
-           cast<VarDecl>(Capture.getCapturedVar())->isInitCapture())) {
+           cast<VarDecl>(Capture.getCapturedVar())->isInitCapture()) &&
+          !Unchanging(cast<VarDecl>(Capture.getCapturedVar()))) {
         fail(Lambda->getBeginLoc(),
              "awaitc cannot keep this lambda's copies across the suspension "
              "in its arguments; store the lambda in a variable first");

@@ -1,10 +1,10 @@
 // Calls whose arguments await, for every kind of callee: a local lambda
 // (generic or not, alive across a later suspension or not), an immediately
-// invoked lambda, a function object, a function pointer, a pointer to
-// member function (through .* and ->*), std::function, a callee computed by
-// a call; in a function template too. The callee is evaluated before the
-// arguments (C++17), so a callee computed before the suspension is the one
-// called after it.
+// invoked lambda (without copies, or with copies that cannot change), a
+// function object, a function pointer, a pointer to member function (through
+// .* and ->*), std::function, a callee computed by a call; in a function
+// template too. The callee is evaluated before the arguments (C++17), so a
+// callee computed before the suspension is the one called after it.
 // RUN: %run-both --out %t %s | FileCheck %s --match-full-lines
 #include <awaitc/awaitc.h>
 
@@ -49,6 +49,13 @@ AWAITC_ASYNC awaitc::Coro<void> lambdas() {
   // CHECK-NEXT: immediately with [&] 11
   int r = [&](int x) { return x + k; }(AWAIT(v(6)));
   std::printf("immediately with [&] %d\n", r);
+  // Copies that cannot change while the arguments are awaited.
+  // CHECK-NEXT: init-capture 5
+  std::printf("init-capture %d\n",
+              [m = 3](auto x) { return x + m; }(AWAIT(v(2))));
+  const int c = k;
+  // CHECK-NEXT: const copy 7
+  std::printf("const copy %d\n", [c](int x) { return x + c; }(AWAIT(v(2))));
   auto kept = [k](int a, int b) { return a * b + k; };
   AWAIT(v(0));
   k = 100;

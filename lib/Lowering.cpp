@@ -127,9 +127,23 @@ private:
   std::string lowerConditional(const AbstractConditionalOperator *Op,
                                FullExpr &FE);
   std::string spill(const Expr *E, const std::string &Text, FullExpr &FE);
+  /// What every instantiation of the function says \p E (type-dependent)
+  /// is; nothing if they disagree or there are none.
+  std::optional<ExprValueKind> instantiatedValueKind(const Expr *E) const;
+  /// A function parameter pack is a std::tuple member.
+  void addPackParam(const ParmVarDecl &P);
+  const ParmVarDecl *Pack = nullptr;
+  std::string PackMember, PackElement;
+  /// Set while spelling an expression inside decltype at class scope.
+  bool NamingType = false;
+  std::string copyArray(unsigned Slot, const ArrayInitLoopExpr *Copy,
+                        FullExpr &FE);
   /// Evaluates an operand before a suspension into a frame slot; a
   /// temporary object is constructed right in its slot.
   std::string spillOperand(const Expr *Operand, FullExpr &FE);
+  /// Evaluates the callee of a call whose arguments suspend, keeping what
+  /// it denotes in the frame; appends the edits to \p Edits.
+  void spillCallee(const Expr *Callee, FullExpr &FE, std::vector<Edit> &Edits);
   void endFullExpr(FullExpr &FE);
   bool isStable(const Expr *E) const;
   Sequencing sequencingOf(const Expr *E) const;
@@ -344,6 +358,10 @@ std::optional<FrameModel> FunctionLowering::run() {
   for (const ParmVarDecl *P : Fn.parameters()) {
     if (P->getName().empty())
       continue;
+    if (P->isParameterPack()) {
+      addPackParam(*P);
+      continue;
+    }
     FrameParam Param;
     Param.Name = P->getNameAsString();
     QualType T = P->getType();
@@ -368,6 +386,14 @@ std::optional<FrameModel> FunctionLowering::run() {
   if (!Model.States.empty())
     Body = generatedMark() + "    int " + ResumeAt +
            " = this->awaitc_state_;\n" + Body;
+  if (Pack) {
+    // The body runs where the pack's elements are a pack again, under the
+    // parameter's own name: its expansions, folds and sizeof... are
+    // copied as written.
+    Body = generatedMark() + "    std::apply([this](auto &..." +
+           Pack->getNameAsString() + ") {\n" + Body + generatedMark() +
+           "    }, this->" + PackMember + ");\n";
+  }
   Model.StepBody = Body;
   if (Failed)
     return std::nullopt;
@@ -376,6 +402,29 @@ std::optional<FrameModel> FunctionLowering::run() {
   if (Failed)
     return std::nullopt;
   return std::move(Model);
+}
+
+void FunctionLowering::addPackParam(const ParmVarDecl &P) {
+  if (Pack)
+    return fail(P.getLocation(),
+                "awaitc supports one function parameter pack, not several");
+  Pack = &P;
+  QualType Pattern = P.getType();
+  if (const auto *Expansion = Pattern->getAs<PackExpansionType>())
+    Pattern = Expansion->getPattern();
+  std::string Element = PackElement =
+      printType(Pattern, P.getLocation(), /*Written=*/true);
+  FrameParam Param;
+  Param.Name = PackMember = Names.fresh(P.getNameAsString() + "_pack");
+  Param.Type = Element + "...";
+  Param.MemberType = "std::tuple<" + Element + "...>";
+  Param.Comment = "parameter pack '" + P.getNameAsString() + "'";
+  auto Forward = [](const std::string &Name) {
+    return "std::forward<decltype(" + Name + ")>(" + Name + ")...";
+  };
+  Param.Argument = Forward(P.getNameAsString());
+  Param.Init = Forward(Param.Name);
+  Model.Params.push_back(Param);
 }
 
 // --- Statements -------------------------------------------------------------
@@ -493,10 +542,26 @@ static bool isWrittenType(const VarDecl *VD) {
          !isa<DecompositionDecl>(VD) && VD->getTypeSourceInfo() != nullptr;
 }
 
-/// Where the written initializer of \p VD starts: just after its name.
+/// Where the written initializer of \p VD starts: just after its
+/// declarator (`v` of `int v(1)`, `(*p)` of `int (*p)(f)`, `[a, b]` of
+/// `auto [a, b](s)`).
 static SourceLocation afterName(const VarDecl *VD, const SourceManager &SM,
                                 const LangOptions &LO) {
-  return Lexer::getLocForEndOfToken(VD->getLocation(), 0, SM, LO);
+  SourceLocation Last = VD->getLocation();
+  if (const auto *Bindings = dyn_cast<DecompositionDecl>(VD)) {
+    if (!Bindings->bindings().empty())
+      if (auto Close = Lexer::findNextToken(
+              Bindings->bindings().back()->getLocation(), SM, LO))
+        if (Close->is(tok::r_square))
+          Last = Close->getLocation();
+  } else if (const TypeSourceInfo *TSI = VD->getTypeSourceInfo()) {
+    // The type's own declarator parts: `[2]`, `)(int)`.
+    SourceLocation TypeEnd = TSI->getTypeLoc().getEndLoc();
+    if (TypeEnd.isValid() && TypeEnd.isFileID() && Last.isFileID() &&
+        SM.isBeforeInTranslationUnit(Last, TypeEnd))
+      Last = TypeEnd;
+  }
+  return Lexer::getLocForEndOfToken(Last, 0, SM, LO);
 }
 
 /// `std::addressof(Value)`; an xvalue, which std::addressof rejects, is
@@ -554,6 +619,51 @@ static bool extendsInInstantiation(const FunctionDecl &Fn, const VarDecl *Var) {
     }
   }
   return false;
+}
+
+/// The instantiations of \p Fn seen in this translation unit: of a function
+/// template, of a member of a class template, of a member template of a
+/// class template.
+static SmallVector<const FunctionDecl *, 4>
+instantiationsOf(const FunctionDecl &Fn) {
+  SmallVector<const FunctionDecl *, 4> Out;
+  const FunctionTemplateDecl *Template = Fn.getDescribedFunctionTemplate();
+  if (Template)
+    for (const FunctionDecl *Instance : Template->specializations())
+      Out.push_back(Instance);
+  const auto *Record = dyn_cast<CXXRecordDecl>(Fn.getDeclContext());
+  const ClassTemplateDecl *Class =
+      Record ? Record->getDescribedClassTemplate() : nullptr;
+  if (!Class)
+    return Out;
+  for (const ClassTemplateSpecializationDecl *Spec : Class->specializations())
+    for (const Decl *D : Spec->decls()) {
+      if (const auto *Method = dyn_cast<FunctionDecl>(D)) {
+        if (Method->getTemplateInstantiationPattern() == &Fn)
+          Out.push_back(Method);
+      } else if (const auto *Member = dyn_cast<FunctionTemplateDecl>(D)) {
+        if (Template && Member->getInstantiatedFromMemberTemplate() == Template)
+          for (const FunctionDecl *Instance : Member->specializations())
+            Out.push_back(Instance);
+      }
+    }
+  return Out;
+}
+
+/// The outermost expression in \p S spelled exactly as \p Range, not
+/// counting implicit nodes.
+static const Expr *findSpelledAs(const Stmt *S, SourceRange Range) {
+  if (!S)
+    return nullptr;
+  if (const auto *E = dyn_cast<Expr>(S))
+    if (E->getSourceRange() == Range &&
+        !isa<ImplicitCastExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+             ExprWithCleanups>(E))
+      return E;
+  for (const Stmt *Child : S->children())
+    if (const Expr *Found = findSpelledAs(Child, Range))
+      return Found;
+  return nullptr;
 }
 
 /// The nodes from \p From down to \p To, both included.
@@ -664,6 +774,13 @@ void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
     }
   FullExpr FE;
   FE.MarkersLeft = A.countMarkers(Init);
+  if (const auto *Copy = dyn_cast<ArrayInitLoopExpr>(Init->IgnoreImplicit())) {
+    // `auto [a, b] = arr;` copies the array element by element.
+    emit(VD->getLocation(), copyArray(Slot, Copy, FE));
+    becameLive(Slot);
+    endFullExpr(FE);
+    return;
+  }
   std::string InitText;
   if (VD->getInitStyle() == VarDecl::CInit) {
     const Expr *Written = Init->IgnoreImplicit();
@@ -683,6 +800,35 @@ void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
   emit(VD->getLocation(), constructWith(Slot, InitText));
   becameLive(Slot);
   endFullExpr(FE);
+}
+
+std::string FunctionLowering::copyArray(unsigned Slot,
+                                        const ArrayInitLoopExpr *Copy,
+                                        FullExpr &FE) {
+  const Expr *Source = Copy->getCommonExpr()->getSourceExpr();
+  const auto *Array = Ctx.getAsConstantArrayType(Copy->getType());
+  if (!Source || !Array || Array->getElementType()->isArrayType()) {
+    fail(Copy->getBeginLoc(), "awaitc cannot copy this array into the "
+                              "frame; copy its elements one by one");
+    return "";
+  }
+  std::string Text = lowerExpr(Source, FE);
+  std::string Name = "(" + Text + ")", Before, After;
+  if (!isStable(Source)) {
+    // Evaluated once, as C++ does.
+    Name = Names.fresh("array");
+    Before = "{ auto &&" + Name + " = " + Text + "; ";
+    After = " }";
+  }
+  std::string Elements;
+  uint64_t Size = Array->getSize().getZExtValue();
+  for (uint64_t I = 0; I < Size; ++I) {
+    std::string Element = Name + "[" + std::to_string(I) + "]";
+    if (Source->isXValue())
+      Element = "std::move(" + Element + ")";
+    Elements += (I ? ", " : "") + Element;
+  }
+  return Before + constructWith(Slot, "{" + Elements + "}") + After;
 }
 
 std::optional<std::string> FunctionLowering::bindExtended(
@@ -1200,6 +1346,10 @@ std::string FunctionLowering::destroyBeforeGoto(const GotoStmt *Goto) {
     unsigned DeclAt = Src.offset(VD->getLocation());
     if (S.Guard.empty() || DeclAt < LabelAt || DeclAt > GotoAt)
       continue;
+    // A local of a block that has already ended is gone, and so is its
+    // guard.
+    if (std::find(Live.begin(), Live.end(), Slot) == Live.end())
+      continue;
     // Only locals whose block the goto does not leave (the guards of the
     // blocks it leaves run by themselves).
     const Stmt *Block = nullptr;
@@ -1630,24 +1780,10 @@ std::vector<Edit> FunctionLowering::lowerOperands(const Expr *E, FullExpr &FE) {
       continue;
     }
     auto R = exprRange(Operand);
-    // The object of a member call: spill the object, not the bound member.
-    if (Early && !A.suspends(Operand))
-      if (const auto *Member = dyn_cast<MemberExpr>(Operand->IgnoreParens()))
-        if (isa<CXXMethodDecl>(Member->getMemberDecl())) {
-          const Expr *Object = Member->getBase();
-          if (isStable(Object)) {
-            if (auto R = exprRange(Operand))
-              Edits.push_back({*R, rewrite(Operand)});
-            continue;
-          }
-          auto ObjectRange = exprRange(Object);
-          if (!ObjectRange) {
-            fail(Object->getBeginLoc(), "awaitc cannot rewrite this call");
-            return Edits;
-          }
-          Edits.push_back({*ObjectRange, spillOperand(Object, FE)});
-          continue;
-        }
+    if (Early && Order == Sequencing::CalleeFirst && I == 0) {
+      spillCallee(Operand, FE, Edits);
+      continue;
+    }
     if (!R) {
       fail(Operand->getBeginLoc(),
            "awaitc cannot rewrite this operand: its text is not in this "
@@ -1661,6 +1797,102 @@ std::vector<Edit> FunctionLowering::lowerOperands(const Expr *E, FullExpr &FE) {
   return Edits;
 }
 
+/// The object of a member call `obj.m` / `p->m` (resolved, overloaded or
+/// dependent), or null.
+static const Expr *memberCallObject(const Expr *Callee) {
+  Callee = Callee->IgnoreParens();
+  if (const auto *Member = dyn_cast<MemberExpr>(Callee))
+    return isa<CXXMethodDecl>(Member->getMemberDecl()) ? Member->getBase()
+                                                       : nullptr;
+  if (const auto *Member = dyn_cast<UnresolvedMemberExpr>(Callee))
+    return Member->isImplicitAccess() ? nullptr : Member->getBase();
+  if (const auto *Member = dyn_cast<CXXDependentScopeMemberExpr>(Callee))
+    return Member->isImplicitAccess() ? nullptr : Member->getBase();
+  return nullptr;
+}
+
+/// Whether \p Callee, an operand that is a bound member function (which has
+/// no type C++ can name), is an implicit member access `m` in a member.
+static bool isImplicitMemberCallee(const Expr *Callee) {
+  Callee = Callee->IgnoreParens();
+  if (const auto *Member = dyn_cast<MemberExpr>(Callee))
+    return Member->isImplicitAccess();
+  if (const auto *Member = dyn_cast<UnresolvedMemberExpr>(Callee))
+    return Member->isImplicitAccess();
+  if (const auto *Member = dyn_cast<CXXDependentScopeMemberExpr>(Callee))
+    return Member->isImplicitAccess();
+  return false;
+}
+
+void FunctionLowering::spillCallee(const Expr *Callee, FullExpr &FE,
+                                   std::vector<Edit> &Edits) {
+  // A callee is evaluated before the arguments. What it denotes is kept
+  // across their suspensions: the object of a member call (not the bound
+  // member, which has no type), the operands of `.*`/`->*`, a function
+  // pointer or function object; a name denotes the same entity later.
+  auto Keep = [&](const Expr *E) {
+    auto R = exprRange(E);
+    if (!R) {
+      fail(E->getBeginLoc(), "awaitc cannot rewrite this call");
+      return;
+    }
+    if (isStable(E) || isImplicitMemberCallee(E)) {
+      std::string Text = rewrite(E);
+      if (Text != Src.text(*R))
+        Edits.push_back({*R, Text});
+      return;
+    }
+    Edits.push_back({*R, spillOperand(E, FE)});
+  };
+  if (isImplicitMemberCallee(Callee))
+    return Keep(Callee);
+  if (const Expr *Object = memberCallObject(Callee)) {
+    // The member's own name (and explicit template arguments) stay.
+    return Keep(Object);
+  }
+  if (const auto *PtrMem = dyn_cast<BinaryOperator>(Callee->IgnoreParens()))
+    if (PtrMem->isPtrMemOp()) {
+      Keep(PtrMem->getLHS());
+      Keep(PtrMem->getRHS());
+      return;
+    }
+  // An immediately invoked lambda: creating the closure later, after the
+  // arguments, is the same unless it copies something the arguments may
+  // change while suspended.
+  const Expr *Bare = Callee->IgnoreImplicit();
+  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Bare))
+    Bare = Temp->getSubExpr()->IgnoreImplicit();
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(Bare)) {
+    // A copy that cannot differ later: of a const object, or an
+    // init-capture of a constant (`[k = 3]`).
+    auto Unchanging = [&](const VarDecl *Var) {
+      if (!Var->isInitCapture())
+        return Var->getType().isConstQualified() &&
+               !Var->getType().isVolatileQualified();
+      const Expr *Init = Var->getInit();
+      return Init && !Init->isValueDependent() && !Init->isTypeDependent() &&
+             Init->isEvaluatable(Ctx);
+    };
+    for (const LambdaCapture &Capture : Lambda->captures())
+      if (Capture.capturesVariable() &&
+          (Capture.getCaptureKind() == LCK_ByCopy ||
+           cast<VarDecl>(Capture.getCapturedVar())->isInitCapture()) &&
+          !Unchanging(cast<VarDecl>(Capture.getCapturedVar()))) {
+        fail(Lambda->getBeginLoc(),
+             "awaitc cannot keep this lambda's copies across the suspension "
+             "in its arguments; store the lambda in a variable first");
+        return;
+      }
+    if (auto R = exprRange(Callee)) {
+      std::string Text = rewrite(Callee);
+      if (Text != Src.text(*R))
+        Edits.push_back({*R, Text});
+    }
+    return;
+  }
+  Keep(Callee);
+}
+
 bool FunctionLowering::isStable(const Expr *E) const {
   // Evaluating these early or late gives the same result: constants, and
   // names of objects (not their values, which a suspension may change).
@@ -1672,6 +1904,8 @@ bool FunctionLowering::isStable(const Expr *E) const {
     return isa<VarDecl, FunctionDecl, EnumConstantDecl>(Ref->getDecl());
   if (isa<UnresolvedLookupExpr, DependentScopeDeclRefExpr>(E))
     return true; // a name, in a template
+  if (const auto *Expansion = dyn_cast<PackExpansionExpr>(E))
+    return isStable(Expansion->getPattern()); // `args...`
   if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E))
     switch (Cast->getCastKind()) {
     case CK_FunctionToPointerDecay:
@@ -1694,6 +1928,14 @@ bool FunctionLowering::isStable(const Expr *E) const {
 }
 
 std::string FunctionLowering::spillOperand(const Expr *Operand, FullExpr &FE) {
+  if (isa<PackExpansionExpr>(Operand->IgnoreParens())) {
+    // Its elements would need a slot each.
+    fail(Operand->getBeginLoc(),
+         "awaitc cannot evaluate this pack expansion before the suspension "
+         "that follows it in the expression; store the values in a variable "
+         "first");
+    return "";
+  }
   const Expr *Bare = Operand->IgnoreParens();
   while (const auto *Cast = dyn_cast<ImplicitCastExpr>(Bare)) {
     if (Cast->getCastKind() != CK_NoOp)
@@ -1706,6 +1948,10 @@ std::string FunctionLowering::spillOperand(const Expr *Operand, FullExpr &FE) {
     const Expr *Value = Temp->getSubExpr();
     std::string Text =
         beforeSuspension(FE, [&] { return lowerExpr(Value, FE); });
+    // `AWAIT(make()).m(AWAIT(x))`: the awaited result is already in a slot
+    // of its own, where it lives until the full-expression ends.
+    if (asMarker(Value->IgnoreImplicit()) && FE.MarkersLeft > 0)
+      return Text;
     unsigned Slot = addValueSlot("temporary", Value->getType(),
                                  "a temporary that lives across a "
                                  "suspension",
@@ -1720,10 +1966,28 @@ std::string FunctionLowering::spillOperand(const Expr *Operand, FullExpr &FE) {
   return spill(Operand, Text, FE);
 }
 
+std::optional<ExprValueKind>
+FunctionLowering::instantiatedValueKind(const Expr *E) const {
+  std::optional<ExprValueKind> Kind;
+  for (const FunctionDecl *Instance : instantiationsOf(Fn)) {
+    const Expr *Same = findSpelledAs(Instance->getBody(), E->getSourceRange());
+    if (!Same || (Kind && *Kind != Same->getValueKind()))
+      return std::nullopt;
+    Kind = Same->getValueKind();
+  }
+  return Kind;
+}
+
 std::string FunctionLowering::spill(const Expr *E, const std::string &Text,
                                     FullExpr &FE) {
   QualType T = E->getType();
-  if (E->isPRValue()) {
+  // In a template Clang calls what it cannot resolve yet a prvalue; an
+  // object the instantiations refer to is kept by address, not copied.
+  ExprValueKind Kind = E->getValueKind();
+  if (E->isTypeDependent())
+    if (auto Instantiated = instantiatedValueKind(E))
+      Kind = *Instantiated;
+  if (Kind == VK_PRValue) {
     if (T->isVoidType()) {
       emit(E->getBeginLoc(), Text + ";");
       return "void()";
@@ -1746,9 +2010,12 @@ std::string FunctionLowering::spill(const Expr *E, const std::string &Text,
                                  "an object referred to across "
                                  "a suspension",
                                  "", false, E);
-  emit(E->getBeginLoc(), constructFrom(Slot, "std::addressof(" + Text + ")"));
+  emit(E->getBeginLoc(),
+       constructFrom(Slot, addressOf(Text, Kind == VK_XValue)));
   becameLive(Slot);
   FE.Temps.push_back(Slot);
+  if (Kind == VK_XValue)
+    return "std::move(*" + Model.Slots[Slot].Name + ")";
   return slotValue(Slot, E);
 }
 
@@ -2284,6 +2551,15 @@ bool FunctionLowering::planFactory(LambdaUses Found) {
     note(L->getBeginLoc(), "the lambda is here");
     return false;
   }
+  for (const VarDecl *Local : Uses.Locals)
+    if (Local->isParameterPack()) {
+      fail(L->getBeginLoc(),
+           "awaitc must move this lambda out of the function body, where "
+           "it could not use the parameter pack '" +
+               Local->getNameAsString() +
+               "'; pass the pack's values to the lambda as arguments");
+      return false;
+    }
   if (Uses.UsesThis &&
       annotationOf(*L->getCallOperator()) != CoroutineKind::None) {
     fail(L->getBeginLoc(), "an annotated lambda inside an annotated member "
@@ -2561,6 +2837,19 @@ std::optional<Edit> FunctionLowering::editFor(const Stmt *S, bool InLambda) {
         return Edit{*R, "awaitc::detail::keep_temporary(" + Kept.Name + ", " +
                             Make + ")"};
       }
+  if (NamingType && Pack) {
+    // In the frame's member declarations the pack is a tuple; its
+    // elements are lvalues of the parameter's declared types.
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+      if (Ref->getDecl() == Pack)
+        if (auto R = Src.range(Ref))
+          return Edit{*R, "std::declval<" + PackElement + " &>()"};
+    if (const auto *Size = dyn_cast<SizeOfPackExpr>(S))
+      if (Size->getPack() == Pack)
+        if (auto R = Src.range(Size))
+          return Edit{*R, "std::tuple_size<std::tuple<" + PackElement +
+                              "...>>::value"};
+  }
   if (InFactory)
     return std::nullopt; // the user's names are the factory's parameters
   if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
@@ -2793,7 +3082,10 @@ std::string FunctionLowering::plainText(const Expr *E) {
   }
   FullExpr *Saved = KeepTemporariesIn;
   KeepTemporariesIn = nullptr;
+  bool SavedNaming = NamingType;
+  NamingType = true;
   std::string Text = rewrite(E);
+  NamingType = SavedNaming;
   KeepTemporariesIn = Saved;
   return Text;
 }
@@ -2903,8 +3195,17 @@ std::string FunctionLowering::declaratorText(const DeclStmt *DS,
   auto Specifiers =
       Src.range(SourceRange(DS->getBeginLoc(), First->getTypeSpecEndLoc()));
   auto Own = Src.range(SourceRange(VD->getLocation(), VD->getEndLoc()));
+  // `int v(f())`: the initializer expression ends before the `)`.
+  auto WithParentheses = [&](std::optional<ByteRange> R) {
+    if (R && VD->getInit() && VD->getInitStyle() == VarDecl::CallInit)
+      if (auto Written = parenthesizedInit(VD))
+        R->End = std::max(R->End, Written->End);
+    return R;
+  };
+  Own = WithParentheses(Own);
   if (First == VD || !Specifiers || !Own) {
-    auto R = Src.range(SourceRange(DS->getBeginLoc(), VD->getEndLoc()));
+    auto R = WithParentheses(
+        Src.range(SourceRange(DS->getBeginLoc(), VD->getEndLoc())));
     if (!R) {
       fail(VD->getLocation(), "awaitc cannot copy this declaration");
       return "";

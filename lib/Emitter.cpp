@@ -20,7 +20,8 @@ static std::string declareSlot(const FrameSlot &Slot) {
   case FrameSlot::Storage::Pointer:
     return declare("std::add_pointer_t<" + Slot.Type + ">", Slot.Name) + ";";
   case FrameSlot::Storage::Manual:
-    return "union { " + declare(Slot.Type, Slot.Name) + "; };";
+    return "union { " + declare(Slot.Type, Slot.Name) + "; };" +
+           (Slot.Flag.empty() ? "" : " bool " + Slot.Flag + " = false;");
   }
   return "";
 }
@@ -69,8 +70,12 @@ std::string emitFunction(const FrameModel &M) {
       if (S.Live.empty())
         continue;
       std::string Case = "      case " + std::to_string(S.Id) + ":";
-      for (auto It = S.Live.rbegin(); It != S.Live.rend(); ++It)
-        Case += " awaitc::detail::destroy_object(" + M.Slots[*It].Name + ");";
+      for (auto It = S.Live.rbegin(); It != S.Live.rend(); ++It) {
+        const FrameSlot &Slot = M.Slots[*It];
+        Case += (Slot.Flag.empty() ? " " : " if (" + Slot.Flag + ") ") +
+                std::string("awaitc::detail::destroy_object(") + Slot.Name +
+                ");";
+      }
       Line(Case + " break;");
     }
     Line("      }");

@@ -15,12 +15,15 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/QualTypeNames.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
 
 #include <algorithm>
 #include <deque>
+#include <map>
+#include <set>
 
 using namespace clang;
 
@@ -145,6 +148,32 @@ private:
   /// it denotes in the frame; appends the edits to \p Edits.
   void spillCallee(const Expr *Callee, FullExpr &FE, std::vector<Edit> &Edits);
   void endFullExpr(FullExpr &FE);
+  /// Builds temporary \p Temp, whose value \p Value writes, in a frame slot of
+  /// the full-expression being evaluated before its suspension, where it
+  /// stands in the expression; returns the text that replaces it.
+  /// \p Temp: a MaterializeTemporaryExpr, or in a template, an expression
+  /// whose instantiations materialize a temporary (see
+  /// InstantiatedTemporaries).
+  std::string keepTemporary(const Expr *Temp,
+                            llvm::function_ref<std::string()> Value);
+  /// In a template, the ranges of the prvalues that its instantiations in
+  /// this file materialize as temporaries (which the pattern does not
+  /// show when their types are dependent): how many instantiations do so
+  /// without a conversion, and whether any converts.
+  struct InstantiatedTemporary {
+    unsigned Count = 0;
+    bool Converts = false;
+  };
+  std::map<std::pair<unsigned, unsigned>, InstantiatedTemporary>
+      InstantiatedTemporaries;
+  unsigned Instantiations = 0;
+  void findInstantiatedTemporaries();
+  /// Whether C++ may skip evaluating \p E in its full-expression: it is in
+  /// an arm of `?:` or the right operand of `&&` or `||`.
+  bool maySkip(const Expr *E) const;
+  /// Lowers an operand of `?:`, `&&` or `||` that C++ evaluates only
+  /// sometimes; its temporaries join \p FE's (see ConditionalArms).
+  std::string lowerSkippable(const Expr *E, FullExpr &FE);
   bool isStable(const Expr *E) const;
   Sequencing sequencingOf(const Expr *E) const;
 
@@ -171,6 +200,8 @@ private:
   /// How code reads the value stored in a slot.
   std::string slotValue(unsigned Slot, const Expr *Of) const;
   void becameLive(unsigned Slot);
+  /// Gives \p Slot a flag in the frame recording whether it was constructed.
+  void makeConditional(unsigned Slot);
   std::string destroyNow(unsigned Slot);
   int addState();
   void emitSuspension(int State, const std::string &Condition,
@@ -196,6 +227,14 @@ private:
   void collectEdits(const Stmt *S, std::vector<Edit> &Out, bool InLambda);
   std::optional<Edit> editFor(const Stmt *S, bool InLambda);
   std::string splice(ByteRange Outer, std::vector<Edit> Edits);
+  /// The `decltype(...)` specifiers in the body, whose operands no edit
+  /// of an expression reaches (they are in types).
+  std::vector<std::pair<ByteRange, const Expr *>> Decltypes;
+  void findDecltypes();
+  /// What replaces `decltype(E)` in step(): for a local in the frame or
+  /// one of its bindings, the type the user declared (the frame member's
+  /// type differs); else E with the usual edits. Nothing if unchanged.
+  std::optional<std::string> decltypeText(ByteRange R, const Expr *E);
   std::optional<ByteRange> exprRange(const Expr *E) const;
   std::optional<ByteRange> statementRange(const Stmt *S) const;
   std::string returnText(const ReturnStmt *R, const std::string &Value);
@@ -312,6 +351,10 @@ private:
     KeepTemporariesIn = Saved;
     return Text;
   }
+  /// Set while lowering an operand of `?:`, `&&` or `||` that C++ may not
+  /// evaluate: the slots it creates die at the end of the full-expression,
+  /// if they were constructed at all, which a flag in the frame records.
+  int ConditionalArms = 0;
   /// The line of the last statement emitted from the user's code.
   unsigned GlueLine = 0;
   bool Failed = false;
@@ -373,6 +416,8 @@ std::optional<FrameModel> FunctionLowering::run() {
     Model.Params.push_back(Param);
   }
   ResumeAt = Names.fresh("resume_at");
+  findDecltypes();
+  findInstantiatedTemporaries();
   checkBody(Fn.getBody());
   planFactories();
   if (Failed)
@@ -538,8 +583,63 @@ void FunctionLowering::lowerDeclStmt(const DeclStmt *DS) {
 
 /// Whether \p VD's type is spelled in the source (not deduced).
 static bool isWrittenType(const VarDecl *VD) {
+  // (A decltype as written names locals, which the frame class cannot.)
   return !VD->getType()->getContainedDeducedType() && !VD->isImplicit() &&
-         !isa<DecompositionDecl>(VD) && VD->getTypeSourceInfo() != nullptr;
+         !isa<DecompositionDecl>(VD) && VD->getTypeSourceInfo() != nullptr &&
+         VD->getType().getAsString().find("decltype(") == std::string::npos;
+}
+
+/// Whether copy-initializing a \p T from \p Init (`T x = e;`) means the
+/// same as direct-initializing it (`T x(e);`): not when direct
+/// initialization would consider explicit constructors, or copy
+/// initialization the conversion functions of the initializer's class.
+static bool copyInitIsDirect(QualType T, const Expr *Init) {
+  if (T->isDependentType() || Init->isTypeDependent())
+    return false;
+  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
+  if (!Record)
+    return true;
+  const Expr *E = Init;
+  while (true) {
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+      E = Cleanups->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = Bind->getSubExpr();
+    else if (const auto *Paren = dyn_cast<ParenExpr>(E))
+      E = Paren->getSubExpr();
+    else if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E);
+             Cast && Cast->getCastKind() == CK_NoOp)
+      E = Cast->getSubExpr();
+    else
+      break;
+  }
+  const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+  bool Conversion = isa<ImplicitCastExpr>(E) ||
+                    (Construct && !isa<CXXTemporaryObjectExpr>(Construct));
+  // A prvalue of T initializes the object itself, either way.
+  if (!Conversion && E->isPRValue() &&
+      E->getType()->getAsCXXRecordDecl() == Record)
+    return true;
+  const Expr *Source = E;
+  if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E))
+    Source = Cast->getSubExpr();
+  if (const auto *Construct =
+          dyn_cast<CXXConstructExpr>(Source->IgnoreImplicit()))
+    if (Construct->getNumArgs() >= 1)
+      Source = Construct->getArg(0);
+  const CXXRecordDecl *From = Source->getType()->getAsCXXRecordDecl();
+  if (From && From != Record)
+    return false;
+  for (const Decl *D : Record->decls()) {
+    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
+      D = Template->getTemplatedDecl();
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(D))
+      if (Ctor->getExplicitSpecifier().getKind() != ExplicitSpecKind::ResolvedFalse)
+        return false;
+    if (isa<UsingDecl, ConstructorUsingShadowDecl>(D))
+      return false;
+  }
+  return true;
 }
 
 /// Where the written initializer of \p VD starts: just after its
@@ -788,8 +888,14 @@ void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
       InitText = lowerExpr(Init, FE);
     else if (T->isArrayType())
       InitText = "{" + lowerExpr(Init, FE) + "}";
-    else
+    else if (copyInitIsDirect(T, Init))
       InitText = "(" + lowerExpr(Init, FE) + ")";
+    else
+      // The value of a function returning T is copy-initialized from the
+      // operand of its return statement, and initializes the slot in turn
+      // without a copy (C++17 guarantees the elision).
+      InitText = "([&]() -> " + Model.Slots[Slot].Type + " { return " +
+                 lowerExpr(Init, FE) + "; }())";
   } else {
     // `T x(args)` / `T x{args}`: the text after the name.
     auto Written = parenthesizedInit(VD);
@@ -1538,10 +1644,15 @@ void FunctionLowering::lowerExprStmt(const Expr *E) {
 }
 
 void FunctionLowering::lowerYield(const CallExpr *Marker) {
-  const Expr *Arg = Marker->getArg(0);
+  // The value as written: it initializes the yielded slot, so the
+  // temporary the marker's reference parameter would make is not needed.
+  const Expr *Arg = Marker->getArg(0)->IgnoreImplicit();
   FullExpr FE;
   FE.MarkersLeft = A.countMarkers(Arg);
-  std::string Value = lowerExpr(Arg, FE);
+  // The generator suspends within the full-expression: its temporaries
+  // live in the frame until it is resumed.
+  std::string Value =
+      beforeSuspension(FE, [&] { return lowerExpr(Arg, FE); });
   QualType ValueType = A.function().ResultType.getUnqualifiedType();
   unsigned Slot = addValueSlot("yielded", ValueType, "the value of a YIELD",
                                Marker->getBeginLoc());
@@ -1577,6 +1688,16 @@ std::string FunctionLowering::lowerExpr(const Expr *E, FullExpr &FE) {
     fail(E->getBeginLoc(), "awaitc cannot transform a suspension here");
     return "";
   }
+  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
+    if (KeepTemporariesIn && !Temp->getExtendingDecl() &&
+        !Temp->getType()->isArrayType()) {
+      // `AWAIT(use(std::vector<int>{AWAIT(one()), 2}))`: the temporary
+      // must outlive the suspension that follows it.
+      std::string Value = lowerExpr(Temp->getSubExpr(), FE);
+      if (Failed)
+        return "";
+      return keepTemporary(Temp, [&] { return Value; });
+    }
   if (const auto *Op = dyn_cast<BinaryOperator>(E)) {
     if (Op->isLogicalOp() && A.suspends(Op->getRHS()))
       return lowerShortCircuit(Op, FE);
@@ -2097,15 +2218,10 @@ std::string FunctionLowering::lowerShortCircuit(const BinaryOperator *Op,
                                Op->getOperatorLoc());
   std::string Name = Model.Slots[Slot].Name;
   emit(Op->getOperatorLoc(), Name + " = " + Left + ";");
-  // The right operand runs only when needed; its temporaries die with it.
-  unsigned RightMarkers = A.countMarkers(Op->getRHS());
-  FE.MarkersLeft -= std::min(FE.MarkersLeft, RightMarkers);
-  openBlock();
-  FullExpr Right;
-  Right.MarkersLeft = RightMarkers;
-  std::string RightText = lowerExpr(Op->getRHS(), Right);
+  // The right operand runs only when needed.
+  openBlock(/*GuardsGoToParent=*/true);
+  std::string RightText = lowerSkippable(Op->getRHS(), FE);
   emit(Op->getRHS()->getBeginLoc(), Name + " = " + RightText + ";");
-  endFullExpr(Right);
   emit(Op->getOperatorLoc(),
        std::string("if (") + (IsAnd ? "" : "!") + Name + ") " + closeBlock());
   return Name;
@@ -2131,12 +2247,8 @@ FunctionLowering::lowerConditional(const AbstractConditionalOperator *Op,
                                 false, Op);
   }
   auto Branch = [&](const Expr *E) {
-    unsigned Markers = A.countMarkers(E);
-    FE.MarkersLeft -= std::min(FE.MarkersLeft, Markers);
-    openBlock();
-    FullExpr Sub;
-    Sub.MarkersLeft = Markers;
-    std::string Value = lowerExpr(E, Sub);
+    openBlock(/*GuardsGoToParent=*/true);
+    std::string Value = lowerSkippable(E, FE);
     if (!Slot)
       emit(E->getBeginLoc(), Value + ";");
     else if (Op->isPRValue())
@@ -2144,7 +2256,6 @@ FunctionLowering::lowerConditional(const AbstractConditionalOperator *Op,
     else
       emit(E->getBeginLoc(),
            constructFrom(*Slot, "std::addressof(" + Value + ")"));
-    endFullExpr(Sub);
     if (Slot && !Model.Slots[*Slot].Guard.empty())
       emit(E->getBeginLoc(), Model.Slots[*Slot].Guard + ".arm();");
     return closeBlock();
@@ -2157,6 +2268,62 @@ FunctionLowering::lowerConditional(const AbstractConditionalOperator *Op,
   Live.push_back(*Slot);
   FE.Temps.push_back(*Slot);
   return slotValue(*Slot, Op);
+}
+
+std::string FunctionLowering::lowerSkippable(const Expr *E, FullExpr &FE) {
+  // The operand is lowered as statements of its own (in a block that
+  // declares no guards), but its temporaries belong to the whole
+  // full-expression: C++ destroys them at its end, if they were created.
+  unsigned Markers = A.countMarkers(E);
+  FE.MarkersLeft -= std::min(FE.MarkersLeft, Markers);
+  FullExpr Operand;
+  Operand.MarkersLeft = Markers;
+  ++ConditionalArms;
+  std::string Text =
+      beforeSuspension(Operand, [&] { return lowerExpr(E, Operand); });
+  --ConditionalArms;
+  FE.Temps.insert(FE.Temps.end(), Operand.Temps.begin(), Operand.Temps.end());
+  return Text;
+}
+
+bool FunctionLowering::maySkip(const Expr *E) const {
+  const Stmt *Child = E;
+  for (const Stmt *P = A.parent(E); P && isa<Expr>(P) && !isa<LambdaExpr>(P);
+       Child = P, P = A.parent(P)) {
+    if (const auto *Op = dyn_cast<AbstractConditionalOperator>(P))
+      if (Child == Op->getFalseExpr() ||
+          (isa<ConditionalOperator>(Op) && Child == Op->getTrueExpr()))
+        return true;
+    if (const auto *Op = dyn_cast<BinaryOperator>(P))
+      if (Op->isLogicalOp() && Child == Op->getRHS())
+        return true;
+  }
+  return false;
+}
+
+std::string
+FunctionLowering::keepTemporary(const Expr *Temp,
+                                llvm::function_ref<std::string()> Value) {
+  // Constructed in the frame where it stands, destroyed when the
+  // full-expression ends (after the suspension), as C++ says.
+  const Expr *Of = Temp;
+  if (const auto *Materialized = dyn_cast<MaterializeTemporaryExpr>(Temp))
+    Of = Materialized->getSubExpr();
+  unsigned Slot = addValueSlot(
+      "temporary", Of->getType().getUnqualifiedType(),
+      "a temporary that lives across a suspension", Temp->getBeginLoc(), "",
+      false, Of);
+  if (maySkip(Temp))
+    makeConditional(Slot);
+  std::string Make =
+      "[&]() -> " + Model.Slots[Slot].Type + " { return " + Value() + "; }";
+  const FrameSlot &Kept = Model.Slots[Slot];
+  KeepTemporariesIn->Temps.push_back(Slot);
+  if (Kept.NeedsDestruction)
+    Live.push_back(Slot);
+  if (!Kept.Guard.empty())
+    return Kept.Guard + ".keep(" + Make + ")";
+  return "awaitc::detail::keep_temporary(" + Kept.Name + ", " + Make + ")";
 }
 
 void FunctionLowering::endFullExpr(FullExpr &FE) {
@@ -2189,6 +2356,8 @@ unsigned FunctionLowering::addValueSlot(const std::string &Base, QualType T,
 unsigned FunctionLowering::addSlot(FrameSlot Slot) {
   Model.Slots.push_back(std::move(Slot));
   unsigned Index = Model.Slots.size() - 1;
+  if (ConditionalArms > 0)
+    makeConditional(Index);
   if (Model.Slots[Index].NeedsDestruction) {
     Model.Slots[Index].Guard = Names.fresh(Model.Slots[Index].Name + "_guard");
     // The guard lives in the innermost block that may declare one.
@@ -2271,6 +2440,12 @@ std::string FunctionLowering::constructFrom(unsigned Index,
   return constructWith(Index, "(" + Argument + ")");
 }
 
+void FunctionLowering::makeConditional(unsigned Index) {
+  FrameSlot &Slot = Model.Slots[Index];
+  if (Slot.NeedsDestruction && Slot.Flag.empty())
+    Slot.Flag = Names.fresh(Slot.Name + "_alive");
+}
+
 void FunctionLowering::becameLive(unsigned Index) {
   const FrameSlot &Slot = Model.Slots[Index];
   if (!Slot.Guard.empty())
@@ -2340,16 +2515,23 @@ std::string FunctionLowering::closeBlock(std::string *OutsideEntry) {
   std::vector<unsigned> Guards = B.GuardedSlots;
   for (unsigned Index : Guards) {
     const FrameSlot &Slot = Model.Slots[Index];
-    Head += generatedMark() + Inner + "awaitc::detail::LocalGuard<" +
-            Slot.Type + "> " + Slot.Guard + "(*this, " + Slot.Name + ");\n";
+    if (!Slot.Flag.empty())
+      Head += generatedMark() + Inner + "awaitc::detail::ConditionalGuard<" +
+              Slot.Type + "> " + Slot.Guard + "(*this, " + Slot.Name + ", " +
+              Slot.Flag + ");\n";
+    else
+      Head += generatedMark() + Inner + "awaitc::detail::LocalGuard<" +
+              Slot.Type + "> " + Slot.Guard + "(*this, " + Slot.Name + ");\n";
   }
   if (!B.Dispatch.empty()) {
     auto Arms = [&](int State) {
       std::string Code;
       const std::vector<unsigned> &LiveThere = Model.States[State - 1].Live;
+      // (A flagged slot's flag survives the suspension.)
       for (unsigned Index : Guards)
-        if (std::find(LiveThere.begin(), LiveThere.end(), Index) !=
-            LiveThere.end())
+        if (Model.Slots[Index].Flag.empty() &&
+            std::find(LiveThere.begin(), LiveThere.end(), Index) !=
+                LiveThere.end())
           Code += " " + Model.Slots[Index].Guard + ".arm();";
       return Code;
     };
@@ -2817,25 +2999,31 @@ std::optional<Edit> FunctionLowering::editFor(const Stmt *S, bool InLambda) {
   if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(S))
     if (KeepTemporariesIn && !InLambda && !Temp->getExtendingDecl() &&
         !Temp->getType()->isArrayType() && !holdsOnlyReferences(Temp))
-      if (auto R = exprRange(Temp)) {
-        // Constructed in the frame where it stands, destroyed when the
-        // full-expression ends (after the suspension), as C++ says.
-        const Expr *Value = Temp->getSubExpr();
-        unsigned Slot =
-            addValueSlot("temporary", Value->getType().getUnqualifiedType(),
-                         "a temporary that lives across a "
-                         "suspension",
-                         Temp->getBeginLoc(), "", false, Value);
-        std::string Make = "[&]() -> " + Model.Slots[Slot].Type + " { return " +
-                           rewrite(Value) + "; }";
-        const FrameSlot &Kept = Model.Slots[Slot];
-        KeepTemporariesIn->Temps.push_back(Slot);
-        if (Kept.NeedsDestruction)
-          Live.push_back(Slot);
-        if (!Kept.Guard.empty())
-          return Edit{*R, Kept.Guard + ".keep(" + Make + ")"};
-        return Edit{*R, "awaitc::detail::keep_temporary(" + Kept.Name + ", " +
-                            Make + ")"};
+      if (auto R = exprRange(Temp))
+        return Edit{*R, keepTemporary(Temp, [&] {
+                      return rewrite(Temp->getSubExpr());
+                    })};
+  if (const auto *E = dyn_cast<Expr>(S))
+    if (KeepTemporariesIn && !InLambda && Instantiations > 0 &&
+        E->isTypeDependent())
+      if (auto R = exprRange(E)) {
+        auto It = InstantiatedTemporaries.find({R->Begin, R->End});
+        if (It != InstantiatedTemporaries.end()) {
+          if (!E->isPRValue() || It->second.Converts ||
+              It->second.Count != Instantiations) {
+            fail(E->getBeginLoc(),
+                 "awaitc cannot keep this temporary alive across the "
+                 "suspension: the instantiations of this template create "
+                 "different temporaries here; store the value in a "
+                 "variable first");
+            return std::nullopt;
+          }
+          return Edit{*R, keepTemporary(E, [&] {
+                        std::vector<Edit> Inner;
+                        collectEdits(E, Inner, false);
+                        return splice(*R, std::move(Inner));
+                      })};
+        }
       }
   if (NamingType && Pack) {
     // In the frame's member declarations the pack is a tuple; its
@@ -2929,7 +3117,138 @@ const Stmt *FunctionLowering::continueTarget(const ContinueStmt *C) const {
   return nullptr;
 }
 
+namespace {
+class DecltypeFinder : public RecursiveASTVisitor<DecltypeFinder> {
+public:
+  explicit DecltypeFinder(
+      const SourceText &Src,
+      std::vector<std::pair<ByteRange, const Expr *>> &Found)
+      : Src(Src), Found(Found) {}
+  bool shouldVisitTemplateInstantiations() const { return false; }
+  bool VisitDecltypeTypeLoc(DecltypeTypeLoc TL) {
+    if (auto R = Src.range(TL.getSourceRange()))
+      Found.push_back({*R, TL.getUnderlyingExpr()});
+    return true;
+  }
+
+private:
+  const SourceText &Src;
+  std::vector<std::pair<ByteRange, const Expr *>> &Found;
+};
+} // namespace
+
+/// The temporaries of \p S (not in lambdas) that no reference extends.
+static void
+collectMaterialized(const Stmt *S,
+                    SmallVectorImpl<const MaterializeTemporaryExpr *> &Out) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(S))
+    if (!Temp->getExtendingDecl())
+      Out.push_back(Temp);
+  for (const Stmt *Child : S->children())
+    collectMaterialized(Child, Out);
+}
+
+void FunctionLowering::findInstantiatedTemporaries() {
+  std::vector<const FunctionDecl *> Instances;
+  if (const FunctionTemplateDecl *Template = Fn.getDescribedFunctionTemplate())
+    for (const FunctionDecl *Instance : Template->specializations())
+      Instances.push_back(Instance);
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Fn))
+    if (const ClassTemplateDecl *Class =
+            Method->getParent()->getDescribedClassTemplate())
+      for (const ClassTemplateSpecializationDecl *Spec :
+           Class->specializations())
+        for (const CXXMethodDecl *Each : Spec->methods())
+          if (Each->getInstantiatedFromMemberFunction() == &Fn)
+            Instances.push_back(Each);
+  for (const FunctionDecl *Instance : Instances) {
+    if (!Instance->getBody())
+      continue;
+    ++Instantiations;
+    SmallVector<const MaterializeTemporaryExpr *, 16> Temps;
+    collectMaterialized(Instance->getBody(), Temps);
+    std::set<std::pair<unsigned, unsigned>> Seen;
+    for (const MaterializeTemporaryExpr *Temp : Temps) {
+      auto R = Src.range(Temp);
+      if (!R || !Seen.insert({R->Begin, R->End}).second)
+        continue;
+      InstantiatedTemporary &Each = InstantiatedTemporaries[{R->Begin, R->End}];
+      ++Each.Count;
+      const Expr *Value = Temp->getSubExpr()->IgnoreParens();
+      if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Value))
+        Value = Bind->getSubExpr()->IgnoreParens();
+      if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Value))
+        if (Cast->getCastKind() != CK_NoOp)
+          Each.Converts = true;
+      if (isa<CXXConstructExpr>(Value) && !isa<CXXTemporaryObjectExpr>(Value))
+        Each.Converts = true;
+    }
+  }
+}
+
+void FunctionLowering::findDecltypes() {
+  DecltypeFinder(Src, Decltypes).TraverseStmt(Fn.getBody());
+}
+
+std::optional<std::string>
+FunctionLowering::decltypeText(ByteRange R, const Expr *E) {
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    // decltype of a name is the type it was declared with.
+    QualType Declared;
+    SourceLocation Loc = Ref->getLocation();
+    if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+        VD && A.isHoisted(VD))
+      Declared = VD->getType();
+    if (const auto *B = dyn_cast<BindingDecl>(Ref->getDecl()))
+      if (const auto *Bound =
+              dyn_cast_or_null<DecompositionDecl>(B->getDecomposedDecl());
+          Bound && A.isHoisted(Bound))
+        Declared = B->getType();
+    if (Declared.isNull())
+      return std::nullopt;
+    std::string Type = printType(Declared, Loc);
+    if (Failed)
+      return std::nullopt;
+    return "awaitc::detail::identity_t<" + Type + ">";
+  }
+  if (InFactory)
+    return std::nullopt; // the user's names are the factory's parameters
+  auto Operand = exprRange(E);
+  if (!Operand || !R.contains(*Operand))
+    return std::nullopt;
+  FullExpr *Saved = KeepTemporariesIn;
+  KeepTemporariesIn = nullptr; // unevaluated
+  std::vector<Edit> Edits;
+  if (auto Whole = editFor(E, false))
+    Edits.push_back(*Whole);
+  else
+    collectEdits(E, Edits, false);
+  KeepTemporariesIn = Saved;
+  if (Edits.empty())
+    return std::nullopt;
+  return Src.text({R.Begin, Operand->Begin}).str() +
+         splice(*Operand, std::move(Edits)) +
+         Src.text({Operand->End, R.End}).str();
+}
+
 std::string FunctionLowering::splice(ByteRange Outer, std::vector<Edit> Edits) {
+  // decltype specifiers that no edit covers get theirs.
+  std::vector<Edit> TypeEdits;
+  for (const auto &[R, E] : Decltypes) {
+    auto Overlaps = [&, &R = R](const Edit &Other) {
+      return Other.Range.overlaps(R);
+    };
+    // (An enclosing decltype comes first, and covers the ones inside.)
+    if (!Outer.contains(R) ||
+        std::any_of(Edits.begin(), Edits.end(), Overlaps) ||
+        std::any_of(TypeEdits.begin(), TypeEdits.end(), Overlaps))
+      continue;
+    if (auto Text = decltypeText(R, E))
+      TypeEdits.push_back({R, *Text});
+  }
+  Edits.insert(Edits.end(), TypeEdits.begin(), TypeEdits.end());
   std::sort(Edits.begin(), Edits.end(), [](const Edit &L, const Edit &R) {
     return L.Range.Begin < R.Range.Begin;
   });

@@ -41,6 +41,10 @@ struct FrameSlot {
   std::string Comment;
   /// Name of the LocalGuard protecting it on the step() stack, if any.
   std::string Guard;
+  /// For a temporary of an operand of `?:`, `&&` or `||`, which C++ may
+  /// not evaluate: the frame's flag saying whether it was constructed (its
+  /// guard is then a ConditionalGuard).
+  std::string Flag;
 };
 
 /// A suspension point: where step() resumes and what is alive there.

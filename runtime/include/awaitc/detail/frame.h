@@ -417,5 +417,38 @@ private:
   bool armed_ = false;
 };
 
+// Owns a temporary of an operand of ?:, && or || that C++ may not
+// evaluate. Whether it was constructed is known only at run time, so the
+// frame holds that as a flag, which survives suspensions and tells the
+// frame's destructor whether to destroy the temporary. Otherwise a
+// LocalGuard.
+template <class T> class ConditionalGuard {
+public:
+  ConditionalGuard(const StepFrame &frame, T &object, bool &alive) noexcept
+      : frame_(frame), object_(object), alive_(alive) {}
+  ConditionalGuard(const ConditionalGuard &) = delete;
+  ConditionalGuard &operator=(const ConditionalGuard &) = delete;
+  ~ConditionalGuard() {
+    if (!frame_.awaitc_suspending())
+      destroy();
+  }
+  void arm() noexcept { alive_ = true; }
+  template <class Make> T &&keep(Make &&make) {
+    ::new (storage_of(object_)) T(std::forward<Make>(make)());
+    alive_ = true;
+    return static_cast<T &&>(object_);
+  }
+  void destroy() noexcept {
+    if (alive_)
+      destroy_object(object_);
+    alive_ = false;
+  }
+
+private:
+  const StepFrame &frame_;
+  T &object_;
+  bool &alive_;
+};
+
 } // namespace detail
 } // namespace awaitc

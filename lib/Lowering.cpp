@@ -766,6 +766,20 @@ static const Expr *findSpelledAs(const Stmt *S, SourceRange Range) {
   return nullptr;
 }
 
+/// Whether \p S names a function parameter pack.
+static bool packUse(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (const auto *P = dyn_cast<ParmVarDecl>(Ref->getDecl()))
+      if (P->isParameterPack())
+        return true;
+  for (const Stmt *Child : S->children())
+    if (packUse(Child))
+      return true;
+  return false;
+}
+
 /// The nodes from \p From down to \p To, both included.
 static bool pathTo(const Stmt *From, const Stmt *To,
                    SmallVectorImpl<const Stmt *> &Path) {
@@ -849,6 +863,16 @@ void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
     return;
   }
 
+  // `int all[] = {xs...};` in a template: the length is known only in
+  // instantiations; `int all[sizeof...(xs)]` names the parameter, which
+  // the frame's members cannot.
+  const auto *Sized = dyn_cast<DependentSizedArrayType>(T.getTypePtr());
+  if (T->isIncompleteArrayType() ||
+      (Sized && (!Sized->getSizeExpr() || packUse(Sized->getSizeExpr()))))
+    return fail(VD->getLocation(),
+                "awaitc cannot tell the length of this array in the frame; "
+                "give it a length that names no function parameter "
+                "(sizeof...(Ts), not sizeof...(xs)), or use std::array");
   unsigned Slot = addValueSlot("", T, Comment, VD->getLocation(),
                                std::string(A.memberName(VD)), isWrittenType(VD),
                                ImplicitInit ? nullptr : Init);
@@ -1238,6 +1262,11 @@ void FunctionLowering::lowerRangeFor(const CXXForRangeStmt *For) {
   // `auto&& range = init;`: a prvalue init is a temporary whose life the
   // reference extends to the whole loop, so the frame holds the object.
   const Expr *Written = RangeInit->IgnoreImplicit();
+  if (isa<InitListExpr>(Written) && Written->isTypeDependent())
+    return fail(Written->getBeginLoc(),
+                "awaitc cannot keep a braced list whose type depends on a "
+                "template parameter across a suspension in the loop; store "
+                "the elements in a std::array or a container first");
   // `for (x : make().items)`: the reference extends the life of the
   // temporary it is bound into.
   const ValueDecl *RangeVar =
@@ -1968,6 +1997,12 @@ void FunctionLowering::spillCallee(const Expr *Callee, FullExpr &FE,
   if (isImplicitMemberCallee(Callee))
     return Keep(Callee);
   if (const Expr *Object = memberCallObject(Callee)) {
+    // `ptr->m`, `ptr` a class with operator->: the text of the operator
+    // call is `ptr->`; the object keeps it, operator-> runs after the
+    // arguments.
+    if (const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(Object))
+      if (Arrow->getOperator() == OO_Arrow)
+        return Keep(Arrow->getArg(0));
     // The member's own name (and explicit template arguments) stay.
     return Keep(Object);
   }
@@ -1984,6 +2019,9 @@ void FunctionLowering::spillCallee(const Expr *Callee, FullExpr &FE,
   if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Bare))
     Bare = Temp->getSubExpr()->IgnoreImplicit();
   if (const auto *Lambda = dyn_cast<LambdaExpr>(Bare)) {
+    // A lambda moved into a factory has a closure type the frame can name.
+    if (Factories.count(Lambda))
+      return Keep(Callee);
     // A copy that cannot differ later: of a const object, or an
     // init-capture of a constant (`[k = 3]`).
     auto Unchanging = [&](const VarDecl *Var) {

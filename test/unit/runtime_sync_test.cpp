@@ -235,6 +235,38 @@ TEST(Lock, FastPathRespectsWokenWaiters) {
   EXPECT_EQ(log.str(), "a waits a True");
 }
 
+// A lock destroyed while a task waits for it: the task waits on until it is
+// cancelled, and then never touches the dead lock (checked by ASan and
+// valgrind). The same for a queue's getter and a condition's waiter.
+TEST(Lock, DestroyedWhileWaitedOnTheWaiterEndsByCancellation) {
+  Log log;
+  auto lock = std::make_unique<awaitc::Lock>();
+  auto queue = std::make_unique<awaitc::Queue<int>>();
+  auto cond = std::make_unique<awaitc::Condition>();
+  std::vector<Task<void>> t;
+  awaitc::run(script({[&] {
+                        EXPECT_TRUE(lock->acquire().await_ready());
+                        EXPECT_TRUE(cond->acquire().await_ready());
+                        t.push_back(awaitc::create_task(awaiting(
+                            log, "l", [&] { return lock->acquire(); })));
+                        t.push_back(awaitc::create_task(
+                            awaiting(log, "q", [&] { return queue->get(); })));
+                        t.push_back(awaitc::create_task(
+                            awaiting(log, "c", [&] { return cond->wait(); })));
+                      },
+                      [&] {
+                        lock.reset();
+                        queue.reset();
+                        cond.reset();
+                      },
+                      [&] {
+                        for (Task<void> &task : t)
+                          task.cancel();
+                      }}));
+  EXPECT_EQ(log.str(), "l waits q waits c waits l cancelled q cancelled c "
+                       "cancelled");
+}
+
 // --- Semaphore ---------------------------------------------------------------
 
 TEST(Semaphore, NegativeInitialValueThrowsInvalidArgument) {

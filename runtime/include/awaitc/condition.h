@@ -95,9 +95,9 @@ class Condition::WaitAwaiter final : public detail::ParkedWaiter {
 public:
   // An empty predicate: plain wait().
   WaitAwaiter(Condition &cond, std::function<Result()> predicate)
-      : cond_(&cond), predicate_(std::move(predicate)) {}
+      : cond_(&cond), lock_(cond.lock_), predicate_(std::move(predicate)) {}
   WaitAwaiter(WaitAwaiter &&other) noexcept
-      : ParkedWaiter(other), cond_(other.cond_),
+      : ParkedWaiter(other), cond_(other.cond_), lock_(other.lock_),
         predicate_(std::move(other.predicate_)) {}
 
   bool await_ready() {
@@ -129,7 +129,7 @@ private:
   enum class Phase { Notify, Acquire };
 
   void start_wait(detail::FrameBase &frame) noexcept {
-    cond_->lock_->release(); // held: checked before
+    lock_->release(); // held: checked before
     phase_ = Phase::Notify;
     park(frame, cond_->waiters_);
   }
@@ -145,7 +145,7 @@ private:
       return true;
     }
     unpark();
-    Lock &lock = *cond_->lock_;
+    Lock &lock = *lock_; // the condition itself may be gone by now
     if (phase_ == Phase::Notify) {
       cancelled_ = cancelled_ || cancelling;
     } else if (cancelling) {
@@ -182,6 +182,7 @@ private:
   }
 
   Condition *cond_;
+  Lock *lock_;
   std::function<Result()> predicate_;
   Phase phase_ = Phase::Notify;
   bool cancelled_ = false;

@@ -59,14 +59,7 @@ public:
   }
   TaskGroup(const TaskGroup &) = delete;
   TaskGroup &operator=(const TaskGroup &) = delete;
-  ~TaskGroup() {
-    while (Child *child = first_) {
-      unlink(*child);
-      child->task->cancel();
-      delete child;
-    }
-    parent_->release();
-  }
+  inline ~TaskGroup();
 
   template <class T> Task<T> create_task(Coro<T> coro) {
     if (exiting_ && !first_)
@@ -138,7 +131,7 @@ public:
   WaitAwaiter(const WaitAwaiter &other) noexcept
       : Waiter(other), group_(other.group_) {}
   ~WaitAwaiter() {
-    if (group_->waiter_ == this)
+    if (group_ && group_->waiter_ == this)
       group_->waiter_ = nullptr;
   }
 
@@ -151,6 +144,10 @@ public:
     return true;
   }
   void await_resume() {
+    if (!group_) {
+      resume_or_throw();
+      throw std::logic_error("awaitc::TaskGroup destroyed while waited on");
+    }
     if (group_->waiter_ == this)
       group_->waiter_ = nullptr;
     if (group_->first_error_)
@@ -185,6 +182,8 @@ private:
   // `except CancelledError: if not aborting: propagate; abort()`, then the
   // `while self._tasks` loop.
   bool on_step(detail::FrameBase &frame) noexcept override {
+    if (!group_)
+      return true;
     group_->waiter_ = nullptr;
     if (take_cancellation() && !group_->aborting_) {
       group_->propagate_cancellation_ = true;
@@ -200,6 +199,17 @@ private:
   TaskGroup *group_;
   bool released_ = false;
 };
+
+inline TaskGroup::~TaskGroup() {
+  if (waiter_) // its frame outlives the group: only its task's end is left
+    waiter_->group_ = nullptr;
+  while (Child *child = first_) {
+    unlink(*child);
+    child->task->cancel();
+    delete child;
+  }
+  parent_->release();
+}
 
 inline TaskGroup::WaitAwaiter TaskGroup::wait() noexcept {
   return WaitAwaiter(*this);

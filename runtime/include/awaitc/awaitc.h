@@ -26,13 +26,23 @@
 #endif
 
 #include <awaitc/awaitable.h>
+#include <awaitc/condition.h>
 #include <awaitc/coro.h>
 #include <awaitc/errors.h>
+#include <awaitc/event.h>
+#include <awaitc/future.h>
+#include <awaitc/gather.h>
 #include <awaitc/generator.h>
+#include <awaitc/lock.h>
 #include <awaitc/loop.h>
+#include <awaitc/queue.h>
 #include <awaitc/run.h>
+#include <awaitc/semaphore.h>
+#include <awaitc/shield.h>
 #include <awaitc/sleep.h>
 #include <awaitc/task.h>
+#include <awaitc/task_group.h>
+#include <awaitc/wait.h>
 #include <awaitc/wait_for.h>
 
 #if defined(__clang__)

@@ -22,9 +22,29 @@ static std::string quoted(llvm::StringRef Path) {
   return Out + "\"";
 }
 
+/// The length of the line mark at the start of \p Text, or 0 if there is
+/// none there (as lineMark() spells it: the user's text may hold the bytes).
+static size_t markLength(llvm::StringRef Text, unsigned &Line) {
+  if (Text.empty() || Text.front() != MarkBegin)
+    return 0;
+  const char Stops[] = {'\n', MarkEnd, '\0'};
+  size_t End = Text.find_first_of(Stops, 1);
+  if (End == llvm::StringRef::npos || Text[End] != MarkEnd ||
+      Text.substr(1, End - 1).getAsInteger(10, Line))
+    return 0;
+  return End + 1;
+}
+
 std::string resolveLineMarks(llvm::StringRef Text,
                              const LineDirectiveOptions &Options) {
-  if (Text.find(MarkBegin) == llvm::StringRef::npos)
+  // Text without marks (a file that annotates nothing) comes out as it is.
+  bool HasMark = false;
+  for (size_t P = Text.find(MarkBegin); P != llvm::StringRef::npos && !HasMark;
+       P = Text.find(MarkBegin, P + 1)) {
+    unsigned Line;
+    HasMark = markLength(Text.substr(P), Line) != 0;
+  }
+  if (!HasMark)
     return Text.str();
   std::string Out;
   Out.reserve(Text.size() + Text.size() / 8);
@@ -51,17 +71,15 @@ std::string resolveLineMarks(llvm::StringRef Text,
     bool SeenContent = false;
     for (size_t P = 0; P < Line.size(); ++P) {
       char C = Line[P];
-      if (C == MarkBegin) {
-        size_t End = Line.find(MarkEnd, P);
-        unsigned N = 0;
-        Line.substr(P + 1, End - P - 1).getAsInteger(10, N);
+      unsigned N = 0;
+      if (size_t Length = markLength(Line.substr(P), N)) {
         Generated = N == 0;
         SourceLine = N;
         if (!SeenContent) {
           LineGenerated = Generated;
           LineSource = SourceLine;
         }
-        P = End;
+        P += Length - 1;
         continue;
       }
       if (C != ' ' && C != '\t' && C != '\r')

@@ -25,6 +25,17 @@ TEST(LineDirectives, TextWithoutMarksIsUnchanged) {
   EXPECT_EQ(resolveLineMarks(Text, options()), Text);
 }
 
+// The mark bytes may be the user's, in a comment or a literal: only a mark
+// as lineMark() spells it is one (a lone \x01 used to hang the tool).
+TEST(LineDirectives, UsersMarkBytesAreText) {
+  std::string Plain = "int a; // \x01 no end\nint b; // \x01x\x02 \x01\x02\n";
+  EXPECT_EQ(resolveLineMarks(Plain, options()), Plain);
+  std::string Marked = "/* \x01 */\n" + lineMark(0) + "g; // \x01\n";
+  EXPECT_EQ(
+      resolveLineMarks(Marked, options()),
+      "#line 1 \"in.cpp\"\n/* \x01 */\n#line 4 \"out.cpp\"\ng; // \x01\n");
+}
+
 // The compiler starts in the output file, so copied text before the first
 // mark is mapped to the user's file too (the first #line counts as a line
 // of the output).

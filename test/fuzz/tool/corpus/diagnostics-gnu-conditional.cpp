@@ -1,0 +1,6 @@
+#include <awaitc/awaitc.h>
+AWAITC_ASYNC awaitc::Coro<int> v(int x) { return x; }
+
+AWAITC_ASYNC awaitc::Coro<int> f(int cached) {
+  return cached ?: AWAIT(v(1));
+}

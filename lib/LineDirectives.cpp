@@ -7,6 +7,7 @@ namespace awaitc {
 
 static constexpr char MarkBegin = '\x01';
 static constexpr char MarkEnd = '\x02';
+static constexpr char HintBegin = '\x03';
 
 std::string lineMark(unsigned Line) {
   return std::string(1, MarkBegin) + std::to_string(Line) + MarkEnd;
@@ -22,10 +23,37 @@ static std::string quoted(llvm::StringRef Path) {
   return Out + "\"";
 }
 
+std::string placementMark(unsigned Line, unsigned Column) {
+  return std::string(1, MarkBegin) + std::to_string(Line) + ":" +
+         std::to_string(Column) + MarkEnd;
+}
+
+std::string columnHint(unsigned Line, unsigned Column) {
+  return std::string(1, HintBegin) + std::to_string(Line) + ":" +
+         std::to_string(Column) + MarkEnd;
+}
+
+std::string withoutColumnHints(llvm::StringRef Text) {
+  std::string Out;
+  for (size_t P = 0; P < Text.size(); ++P) {
+    if (Text[P] == HintBegin)
+      P = Text.find(MarkEnd, P);
+    else
+      Out += Text[P];
+  }
+  return Out;
+}
+
+bool startsWithLineMark(llvm::StringRef Text, unsigned Line) {
+  std::string Prefix = std::string(1, MarkBegin) + std::to_string(Line);
+  return Text.starts_with(Prefix) && Text.size() > Prefix.size() &&
+         (Text[Prefix.size()] == MarkEnd || Text[Prefix.size()] == ':');
+}
+
 std::string resolveLineMarks(llvm::StringRef Text,
                              const LineDirectiveOptions &Options) {
   if (Text.find(MarkBegin) == llvm::StringRef::npos)
-    return Text.str();
+    return withoutColumnHints(Text);
   std::string Out;
   Out.reserve(Text.size() + Text.size() / 8);
   // Where the text being read comes from: a source line (0: generated),
@@ -39,36 +67,19 @@ std::string resolveLineMarks(llvm::StringRef Text,
   bool ExpectGenerated = true;
   unsigned PhysicalLine = 1; // line number in the output being written
 
-  llvm::SmallVector<llvm::StringRef, 0> Lines;
-  Text.split(Lines, '\n');
-  for (size_t I = 0; I < Lines.size(); ++I) {
-    llvm::StringRef Line = Lines[I];
-    std::string Clean;
-    // The mapping of this output line: the mark in effect where its first
-    // non-blank character stands.
-    bool LineGenerated = Generated;
-    unsigned LineSource = SourceLine;
-    bool SeenContent = false;
-    for (size_t P = 0; P < Line.size(); ++P) {
-      char C = Line[P];
-      if (C == MarkBegin) {
-        size_t End = Line.find(MarkEnd, P);
-        unsigned N = 0;
-        Line.substr(P + 1, End - P - 1).getAsInteger(10, N);
-        Generated = N == 0;
-        SourceLine = N;
-        if (!SeenContent) {
-          LineGenerated = Generated;
-          LineSource = SourceLine;
-        }
-        P = End;
-        continue;
-      }
-      if (C != ' ' && C != '\t' && C != '\r')
-        SeenContent = true;
-      Clean += C;
-    }
-    bool Last = I + 1 == Lines.size();
+  // The output line being assembled, and its mapping: the mark in effect
+  // where its first non-blank character stands.
+  std::string Clean;
+  bool LineGenerated = Generated;
+  unsigned LineSource = SourceLine;
+  bool SeenContent = false;
+  auto StartLine = [&] {
+    Clean.clear();
+    LineGenerated = Generated;
+    LineSource = SourceLine;
+    SeenContent = false;
+  };
+  auto FinishLine = [&] {
     if (Options.Emit && SeenContent) {
       bool InSync = LineGenerated
                         ? ExpectGenerated && ExpectedLine == PhysicalLine
@@ -88,14 +99,73 @@ std::string resolveLineMarks(llvm::StringRef Text,
       }
     }
     Out += Clean;
-    if (!Last) {
-      Out += '\n';
-      ++PhysicalLine;
-      ++ExpectedLine;
+  };
+  auto NewLine = [&] {
+    Out += '\n';
+    ++PhysicalLine;
+    ++ExpectedLine;
+  };
+
+  StartLine();
+  for (size_t P = 0; P < Text.size(); ++P) {
+    char C = Text[P];
+    if (C == '\n') {
+      FinishLine();
+      NewLine();
       if (!Generated)
         ++SourceLine;
+      StartLine();
+      continue;
     }
+    if (C == HintBegin) {
+      size_t End = Text.find(MarkEnd, P);
+      auto [LineText, ColumnText] = Text.slice(P + 1, End).split(':');
+      P = End;
+      unsigned N = 0, Column = 0;
+      LineText.getAsInteger(10, N);
+      ColumnText.getAsInteger(10, Column);
+      // Text copied after generated text on the user's line: padded back to
+      // its column where that is further right.
+      if (SeenContent && !LineGenerated && LineSource == N &&
+          Clean.size() + 1 < Column)
+        Clean.append(Column - 1 - Clean.size(), ' ');
+      continue;
+    }
+    if (C != MarkBegin) {
+      if (C != ' ' && C != '\t' && C != '\r')
+        SeenContent = true;
+      Clean += C;
+      continue;
+    }
+    size_t End = Text.find(MarkEnd, P);
+    auto [LineText, ColumnText] = Text.slice(P + 1, End).split(':');
+    P = End;
+    unsigned N = 0, Column = 0;
+    LineText.getAsInteger(10, N);
+    ColumnText.getAsInteger(10, Column);
+    Generated = N == 0;
+    SourceLine = N;
+    if (!SeenContent) {
+      LineGenerated = Generated;
+      LineSource = SourceLine;
+    } else if (Column && (LineGenerated || LineSource != N)) {
+      // User text must not share a line mapped elsewhere: it starts a line
+      // of its own.
+      while (!Clean.empty() && (Clean.back() == ' ' || Clean.back() == '\t'))
+        Clean.pop_back();
+      FinishLine();
+      NewLine();
+      StartLine();
+    }
+    // Copied text keeps the column it was written at, so a diagnostic's
+    // caret lands on the same character: at the start of a line the
+    // indentation is the user's, further on the text is padded to it.
+    if (Column && !SeenContent)
+      Clean.assign(Column - 1, ' ');
+    else if (Column && Clean.size() < Column - 1)
+      Clean.append(Column - 1 - Clean.size(), ' ');
   }
+  FinishLine();
   return Out;
 }
 

@@ -5,7 +5,8 @@
 #   %awaitc          the awaitc tool built in this tree
 #   %awaitc-include  the runtime's public include dir (for -I)
 #   %runtime-lib     path of libawaitc_runtime.a
-#   %cxx-gcc         g++ -std=c++17 -Wall -Wextra -Werror -I<include> [-fsanitize=...] -pthread
+#   %cxx-gcc         g++ -std=c++17 -Wall -Wextra -Wpedantic -Wshadow -Wconversion
+#                    -Werror -I<include> [-fsanitize=...] -pthread
 #   %cxx-clang       clang++ (LLVM 19) with the same flags
 #   %clang-syntax    clang++ -fsyntax-only with the flags clangd needs for an
 #                    untransformed source (-Wno-return-mismatch ...)
@@ -68,8 +69,10 @@ tools_dir = os.path.join(config.test_source_root, "tools")
 examples_dir = os.path.join(config.awaitc_src_root, "examples")
 python = config.python_executable or shutil.which("python3") or "python3"
 
-common_flags = ["-std=c++17", "-Wall", "-Wextra", "-Werror",
-                "-I" + config.awaitc_include_dir]
+# Generated code must be as clean as the user's own under a strict project's
+# warnings (the tests' sources are).
+common_flags = ["-std=c++17", "-Wall", "-Wextra", "-Wpedantic", "-Wshadow",
+                "-Wconversion", "-Werror", "-I" + config.awaitc_include_dir]
 if config.awaitc_sanitize:
     common_flags += ["-fsanitize=" + config.awaitc_sanitize,
                      "-fno-omit-frame-pointer", "-fno-sanitize-recover=all"]

@@ -6,10 +6,7 @@
 // follow C++'s rules for lambdas: a copy capture copies when the lambda is
 // created, init-captures are evaluated then, closures die at scope exit in
 // reverse order of construction.
-// The factory of a lambda that moves out of step() names its parameters as
-// the user names the locals the lambda uses, which g++'s -Wshadow reports
-// where such a local is also a parameter of the function: not yet fixed.
-// RUN: %run-both --out %t --cxxflag=-Wno-shadow %s | FileCheck --match-full-lines %s
+// RUN: %run-both --out %t %s | FileCheck --match-full-lines %s
 // RUN: %awaitc %s --no-line-directives -- -std=c++17 -I%awaitc-include | FileCheck --check-prefix=CODE %s
 #include <awaitc/awaitc.h>
 

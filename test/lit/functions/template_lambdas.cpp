@@ -3,9 +3,7 @@
 // living across the suspension (moved into a factory), generic ones, and a
 // lambda called where it is written whose result is a plain local. (The
 // review's repro of "cannot hold a lambda in C++17" for the first shape.)
-// -Wno-shadow: the factories of moved lambdas shadow the function's
-// parameters under g++'s -Wshadow (functions/lambdas.cpp says more).
-// RUN: %run-both --out %t --cxxflag=-Wno-shadow %s | FileCheck %s
+// RUN: %run-both --out %t %s | FileCheck %s
 #include <awaitc/awaitc.h>
 #include <cstdio>
 

@@ -3,6 +3,8 @@
 
 #include "awaitc-tool/LineDirectives.h"
 
+#include <set>
+
 namespace awaitc {
 
 /// A member declaration `Type Name` that also works for array and function
@@ -37,6 +39,46 @@ static std::string escapeForLiteral(const std::string &Text) {
   return Escaped;
 }
 
+/// Names for the constructor's parameters that no member has: a parameter
+/// named like the member it initializes would shadow it (-Wshadow).
+static std::vector<std::string> constructorParameterNames(const FrameModel &M) {
+  std::set<std::string> Taken;
+  for (const FrameParam &P : M.Params)
+    Taken.insert(P.Name);
+  for (const FrameSlot &S : M.Slots)
+    Taken.insert(S.Name);
+  std::vector<std::string> Names;
+  for (const FrameParam &P : M.Params) {
+    std::string Name = P.Name + "_";
+    while (!Taken.insert(Name).second)
+      Name += "_";
+    Names.push_back(Name);
+  }
+  return Names;
+}
+
+/// \p Init with the identifier \p From replaced by \p To.
+static std::string renamed(const std::string &Init, const std::string &From,
+                           const std::string &To) {
+  auto IsIdentifier = [](char C) {
+    return isalnum(static_cast<unsigned char>(C)) || C == '_';
+  };
+  std::string Out;
+  for (size_t P = 0; P < Init.size();) {
+    bool Starts = Init.compare(P, From.size(), From) == 0 &&
+                  (P == 0 || !IsIdentifier(Init[P - 1])) &&
+                  (P + From.size() == Init.size() ||
+                   !IsIdentifier(Init[P + From.size()]));
+    if (Starts) {
+      Out += To;
+      P += From.size();
+    } else {
+      Out += Init[P++];
+    }
+  }
+  return Out;
+}
+
 std::string emitFunction(const FrameModel &M) {
   const std::string G = generatedMark();
   std::string Out;
@@ -53,9 +95,12 @@ std::string emitFunction(const FrameModel &M) {
   Line("  class " + M.ClassName + " final : public " + M.BaseClass + " {");
   Line("  public:");
   std::string Params, Inits;
-  for (const FrameParam &P : M.Params) {
-    Params += (Params.empty() ? "" : ", ") + declare(P.Type, P.Name);
-    Inits += (Inits.empty() ? " : " : ", ") + P.Name + "(" + P.Init + ")";
+  std::vector<std::string> ParamNames = constructorParameterNames(M);
+  for (size_t I = 0; I < M.Params.size(); ++I) {
+    const FrameParam &P = M.Params[I];
+    Params += (Params.empty() ? "" : ", ") + declare(P.Type, ParamNames[I]);
+    Inits += (Inits.empty() ? " : " : ", ") + P.Name + "(" +
+             renamed(P.Init, P.Name, ParamNames[I]) + ")";
   }
   Line(std::string("    ") + (M.Params.size() == 1 ? "explicit " : "") +
        M.ClassName + "(" + Params + ")" + Inits + " {}");

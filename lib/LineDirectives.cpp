@@ -7,6 +7,7 @@ namespace awaitc {
 
 static constexpr char MarkBegin = '\x01';
 static constexpr char MarkEnd = '\x02';
+static constexpr char HintBegin = '\x03';
 
 std::string lineMark(unsigned Line) {
   return std::string(1, MarkBegin) + std::to_string(Line) + MarkEnd;
@@ -22,28 +23,67 @@ static std::string quoted(llvm::StringRef Path) {
   return Out + "\"";
 }
 
-/// The length of the line mark at the start of \p Text, or 0 if there is
-/// none there (as lineMark() spells it: the user's text may hold the bytes).
-static size_t markLength(llvm::StringRef Text, unsigned &Line) {
-  if (Text.empty() || Text.front() != MarkBegin)
-    return 0;
-  const char Stops[] = {'\n', MarkEnd, '\0'};
-  size_t End = Text.find_first_of(Stops, 1);
-  if (End == llvm::StringRef::npos || Text[End] != MarkEnd ||
-      Text.substr(1, End - 1).getAsInteger(10, Line))
-    return 0;
-  return End + 1;
+/// A mark or hint at the start of \p Text, spelled as lineMark(),
+/// placementMark() and columnHint() spell them: the begin byte, a line, an
+/// optional `:column`, the end byte. The user's own text may hold these
+/// bytes; anything else is not a mark, and Length is 0.
+struct ParsedMark {
+  size_t Length = 0;
+  unsigned Line = 0;
+  unsigned Column = 0;
+};
+
+static ParsedMark parseMark(llvm::StringRef Text, char Begin) {
+  if (Text.empty() || Text.front() != Begin)
+    return {};
+  size_t End = Text.find_first_of(llvm::StringRef("\n\x02", 2), 1);
+  if (End == llvm::StringRef::npos || Text[End] != MarkEnd)
+    return {};
+  llvm::StringRef Body = Text.slice(1, End);
+  auto [LineText, ColumnText] = Body.split(':');
+  ParsedMark M;
+  if (LineText.getAsInteger(10, M.Line) ||
+      (Body.contains(':') && ColumnText.getAsInteger(10, M.Column)))
+    return {};
+  M.Length = End + 1;
+  return M;
+}
+
+std::string placementMark(unsigned Line, unsigned Column) {
+  return std::string(1, MarkBegin) + std::to_string(Line) + ":" +
+         std::to_string(Column) + MarkEnd;
+}
+
+std::string columnHint(unsigned Line, unsigned Column) {
+  return std::string(1, HintBegin) + std::to_string(Line) + ":" +
+         std::to_string(Column) + MarkEnd;
+}
+
+std::string withoutColumnHints(llvm::StringRef Text) {
+  std::string Out;
+  for (size_t P = 0; P < Text.size(); ++P) {
+    if (size_t Length = parseMark(Text.substr(P), HintBegin).Length)
+      P += Length - 1;
+    else
+      Out += Text[P];
+  }
+  return Out;
+}
+
+bool startsWithLineMark(llvm::StringRef Text, unsigned Line) {
+  std::string Prefix = std::string(1, MarkBegin) + std::to_string(Line);
+  return Text.starts_with(Prefix) && Text.size() > Prefix.size() &&
+         (Text[Prefix.size()] == MarkEnd || Text[Prefix.size()] == ':');
 }
 
 std::string resolveLineMarks(llvm::StringRef Text,
                              const LineDirectiveOptions &Options) {
-  // Text without marks (a file that annotates nothing) comes out as it is.
+  // Text without marks (a file that annotates nothing) comes out as it is:
+  // hints are only made together with marks.
   bool HasMark = false;
   for (size_t P = Text.find(MarkBegin); P != llvm::StringRef::npos && !HasMark;
-       P = Text.find(MarkBegin, P + 1)) {
-    unsigned Line;
-    HasMark = markLength(Text.substr(P), Line) != 0;
-  }
+       P = Text.find(MarkBegin, P + 1))
+    HasMark = parseMark(Text.substr(P), MarkBegin).Length != 0;
   if (!HasMark)
     return Text.str();
   std::string Out;
@@ -59,34 +99,19 @@ std::string resolveLineMarks(llvm::StringRef Text,
   bool ExpectGenerated = true;
   unsigned PhysicalLine = 1; // line number in the output being written
 
-  llvm::SmallVector<llvm::StringRef, 0> Lines;
-  Text.split(Lines, '\n');
-  for (size_t I = 0; I < Lines.size(); ++I) {
-    llvm::StringRef Line = Lines[I];
-    std::string Clean;
-    // The mapping of this output line: the mark in effect where its first
-    // non-blank character stands.
-    bool LineGenerated = Generated;
-    unsigned LineSource = SourceLine;
-    bool SeenContent = false;
-    for (size_t P = 0; P < Line.size(); ++P) {
-      char C = Line[P];
-      unsigned N = 0;
-      if (size_t Length = markLength(Line.substr(P), N)) {
-        Generated = N == 0;
-        SourceLine = N;
-        if (!SeenContent) {
-          LineGenerated = Generated;
-          LineSource = SourceLine;
-        }
-        P += Length - 1;
-        continue;
-      }
-      if (C != ' ' && C != '\t' && C != '\r')
-        SeenContent = true;
-      Clean += C;
-    }
-    bool Last = I + 1 == Lines.size();
+  // The output line being assembled, and its mapping: the mark in effect
+  // where its first non-blank character stands.
+  std::string Clean;
+  bool LineGenerated = Generated;
+  unsigned LineSource = SourceLine;
+  bool SeenContent = false;
+  auto StartLine = [&] {
+    Clean.clear();
+    LineGenerated = Generated;
+    LineSource = SourceLine;
+    SeenContent = false;
+  };
+  auto FinishLine = [&] {
     if (Options.Emit && SeenContent) {
       bool InSync = LineGenerated
                         ? ExpectGenerated && ExpectedLine == PhysicalLine
@@ -106,14 +131,65 @@ std::string resolveLineMarks(llvm::StringRef Text,
       }
     }
     Out += Clean;
-    if (!Last) {
-      Out += '\n';
-      ++PhysicalLine;
-      ++ExpectedLine;
+  };
+  auto NewLine = [&] {
+    Out += '\n';
+    ++PhysicalLine;
+    ++ExpectedLine;
+  };
+
+  StartLine();
+  for (size_t P = 0; P < Text.size(); ++P) {
+    char C = Text[P];
+    if (C == '\n') {
+      FinishLine();
+      NewLine();
       if (!Generated)
         ++SourceLine;
+      StartLine();
+      continue;
     }
+    if (ParsedMark Hint = parseMark(Text.substr(P), HintBegin); Hint.Length) {
+      P += Hint.Length - 1;
+      // Text copied after generated text on the user's line: padded back to
+      // its column where that is further right.
+      if (SeenContent && !LineGenerated && LineSource == Hint.Line &&
+          Clean.size() + 1 < Hint.Column)
+        Clean.append(Hint.Column - 1 - Clean.size(), ' ');
+      continue;
+    }
+    ParsedMark Mark = parseMark(Text.substr(P), MarkBegin);
+    if (!Mark.Length) {
+      if (C != ' ' && C != '\t' && C != '\r')
+        SeenContent = true;
+      Clean += C;
+      continue;
+    }
+    P += Mark.Length - 1;
+    unsigned N = Mark.Line, Column = Mark.Column;
+    Generated = N == 0;
+    SourceLine = N;
+    if (!SeenContent) {
+      LineGenerated = Generated;
+      LineSource = SourceLine;
+    } else if (Column && (LineGenerated || LineSource != N)) {
+      // User text must not share a line mapped elsewhere: it starts a line
+      // of its own.
+      while (!Clean.empty() && (Clean.back() == ' ' || Clean.back() == '\t'))
+        Clean.pop_back();
+      FinishLine();
+      NewLine();
+      StartLine();
+    }
+    // Copied text keeps the column it was written at, so a diagnostic's
+    // caret lands on the same character: at the start of a line the
+    // indentation is the user's, further on the text is padded to it.
+    if (Column && !SeenContent)
+      Clean.assign(Column - 1, ' ');
+    else if (Column && Clean.size() < Column - 1)
+      Clean.append(Column - 1 - Clean.size(), ' ');
   }
+  FinishLine();
   return Out;
 }
 

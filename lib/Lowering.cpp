@@ -219,6 +219,11 @@ private:
   /// to that statement's line, so stepping in a debugger stays on it.
   void emitGlue(const std::string &Code);
   void emitGenerated(const std::string &Code);
+  /// A mark that places the text after it at \p Loc's line and column.
+  std::string placementAt(SourceLocation Loc) const {
+    unsigned Offset = Src.offset(Loc);
+    return placementMark(Src.line(Offset), Src.column(Offset));
+  }
   std::string indent() const { return std::string(2 + 2 * Blocks.size(), ' '); }
 
   // Text.
@@ -541,7 +546,7 @@ void FunctionLowering::lowerStmt(const Stmt *S) {
 std::string FunctionLowering::lowerAsBlock(const Stmt *S) {
   if (!needsLowering(S)) {
     if (auto R = statementRange(S))
-      return rewriteRange(*R, S);
+      return placementAt(S->getBeginLoc()) + rewriteRange(*R, S);
     fail(S->getBeginLoc(), "awaitc cannot copy this statement: it is not "
                            "contiguous text in this file (inside a macro?)");
     return "";
@@ -1165,7 +1170,8 @@ void FunctionLowering::lowerIf(const IfStmt *If) {
       lowerCondition(If->getCond(), If->getConditionVariable(), If, Ctx.BoolTy);
   std::string Text = "if (" + Cond + ") " + lowerAsBlock(If->getThen());
   if (If->getElse())
-    Text += " else " + lowerAsBlock(If->getElse());
+    Text += " " + placementAt(If->getElseLoc()) + "else " +
+            lowerAsBlock(If->getElse());
   emit(If->getBeginLoc(), Text);
   if (Wrapper)
     emit(If->getBeginLoc(), closeBlock());
@@ -1195,7 +1201,8 @@ void FunctionLowering::lowerWhile(const WhileStmt *While) {
 
 void FunctionLowering::lowerDo(const DoStmt *Do) {
   if (!A.suspends(Do->getCond())) {
-    emit(Do->getBeginLoc(), "do " + lowerAsBlock(Do->getBody()) + " while (" +
+    emit(Do->getBeginLoc(), "do " + lowerAsBlock(Do->getBody()) + " " +
+                                placementAt(Do->getWhileLoc()) + "while (" +
                                 rewrite(Do->getCond()) + ");");
     return;
   }
@@ -1552,13 +1559,19 @@ void FunctionLowering::lowerTry(const CXXTryStmt *Try) {
   std::string Body = closeBlock(&Entry);
   if (!Entry.empty())
     emitGenerated(Entry + ":;");
+  // The handlers follow the try block's closing brace where the user wrote
+  // them: on its line, or on lines of their own.
+  std::string GeneratedBrace = generatedMark() + indent() + "}";
+  if (llvm::StringRef(Body).ends_with(GeneratedBrace))
+    Body.replace(Body.size() - GeneratedBrace.size(), GeneratedBrace.size(),
+                 placementAt(Try->getTryBlock()->getRBracLoc()) + "}");
   std::string Text = "try " + Body;
   for (unsigned I = 0; I < Try->getNumHandlers(); ++I) {
     const CXXCatchStmt *Handler = Try->getHandler(I);
     bool Defers =
         std::find(Deferred.begin(), Deferred.end(), I) != Deferred.end();
     if (!Defers) {
-      Text += " " + rewrite(Handler);
+      Text += " " + placementAt(Handler->getBeginLoc()) + rewrite(Handler);
       continue;
     }
     const VarDecl *Param = Handler->getExceptionDecl();
@@ -1568,7 +1581,7 @@ void FunctionLowering::lowerTry(const CXXTryStmt *Try) {
            "copy caught by value would be made again at each resumption");
     // A copy: lowering the handler adds slots, which may move them.
     const FrameSlot CaughtSlot = Model.Slots[*Caught];
-    Text += " " + catchClause(Handler) +
+    Text += " " + placementAt(Handler->getBeginLoc()) + catchClause(Handler) +
             " { ::new (awaitc::detail::storage_of(" + CaughtSlot.Name +
             ")) std::exception_ptr(std::current_exception()); " +
             CaughtSlot.Guard + ".arm(); " + Model.Slots[*Which].Name + " = " +
@@ -1589,9 +1602,16 @@ void FunctionLowering::lowerTry(const CXXTryStmt *Try) {
     std::string HandlerBody = closeBlock(&HandlerEntry);
     if (!HandlerEntry.empty())
       emitGenerated(HandlerEntry + ":;");
-    emit(Handler->getBeginLoc(), "try { std::rethrow_exception(" +
-                                     CaughtSlot.Name + "); } " +
-                                     catchClause(Handler) + " " + HandlerBody);
+    // The handler runs where the user wrote it; the rethrow that makes its
+    // exception the current one is glue, on a line of its own. The `throw;`
+    // is never reached (the exception is always there): it is what shows
+    // Clang's flow analysis that the handler runs, so the warnings Clang
+    // gives only for reachable code (-Wsign-compare...) are given in it.
+    emitGenerated("try { if (" + CaughtSlot.Name +
+                  ") std::rethrow_exception(" + CaughtSlot.Name +
+                  "); throw; } " + placementAt(Handler->getBeginLoc()) +
+                  catchClause(Handler) + " " + HandlerBody);
+    GlueLine = Src.line(Src.offset(Handler->getBeginLoc()));
     emitGlue(destroyNow(*Caught));
     emit(Handler->getBeginLoc(), "if (" + Model.Slots[*Which].Name +
                                      " == " + std::to_string(I + 1) + ") " +
@@ -2625,24 +2645,23 @@ void FunctionLowering::emitGlue(const std::string &Code) {
   // On the line of the statement it belongs to, when that line is the last
   // one emitted: one #line fewer, and it reads as part of the statement.
   std::string &Text = current().Text;
-  std::string Mark = lineMark(GlueLine);
   size_t LastLine = Text.rfind('\n', Text.size() >= 2 ? Text.size() - 2 : 0);
   LastLine = LastLine == std::string::npos ? 0 : LastLine + 1;
+  size_t MarkEnd = Text.find('\x02', LastLine);
   if (!Text.empty() && Text.back() == '\n' &&
-      Text.compare(LastLine, Mark.size(), Mark) == 0 &&
-      Text.find('\x01', LastLine + Mark.size()) == std::string::npos) {
+      startsWithLineMark(llvm::StringRef(Text).substr(LastLine), GlueLine) &&
+      Text.find('\x01', MarkEnd) == std::string::npos) {
     Text.insert(Text.size() - 1, " " + Code);
     return;
   }
-  Text += Mark + indent() + Code + "\n";
+  Text += lineMark(GlueLine) + indent() + Code + "\n";
 }
 
 void FunctionLowering::emit(SourceLocation Loc, const std::string &Code) {
   if (Code.empty())
     return;
   GlueLine = Src.line(Src.offset(Loc));
-  current().Text +=
-      lineMark(Src.line(Src.offset(Loc))) + indent() + Code + "\n";
+  current().Text += placementAt(Loc) + Code + "\n";
 }
 
 void FunctionLowering::emitGenerated(const std::string &Code) {
@@ -3311,7 +3330,12 @@ std::string FunctionLowering::splice(ByteRange Outer, std::vector<Edit> Edits) {
                "': the macro stringizes, pastes or repeats that argument");
       return Out;
     }
+  // Each piece of the user's text keeps its column where it can.
+  auto Hint = [&](unsigned Offset) {
+    return columnHint(Src.line(Offset), Src.column(Offset));
+  };
   Pos = Outer.Begin;
+  Out += Hint(Pos);
   for (const Edit &E : Edits) {
     Out += Src.text({Pos, E.Range.Begin}).str();
     Out += E.Text;
@@ -3319,6 +3343,7 @@ std::string FunctionLowering::splice(ByteRange Outer, std::vector<Edit> Edits) {
     if (E.Text.find('\n') != std::string::npos ||
         E.Text.find('\x01') != std::string::npos)
       Out += lineMark(Src.line(Pos));
+    Out += Hint(Pos);
   }
   Out += Src.text({Pos, Outer.End}).str();
   return Out;
@@ -3441,7 +3466,7 @@ std::string FunctionLowering::plainText(const Expr *E) {
   KeepTemporariesIn = nullptr;
   bool SavedNaming = NamingType;
   NamingType = true;
-  std::string Text = rewrite(E);
+  std::string Text = withoutColumnHints(rewrite(E));
   NamingType = SavedNaming;
   KeepTemporariesIn = Saved;
   return Text;

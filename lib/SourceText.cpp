@@ -104,6 +104,10 @@ unsigned SourceText::line(unsigned Offset) const {
   return SM.getLineNumber(MainFile, Offset);
 }
 
+unsigned SourceText::column(unsigned Offset) const {
+  return SM.getColumnNumber(MainFile, Offset);
+}
+
 SourceLocation SourceText::location(unsigned Offset) const {
   return SM.getLocForStartOfFile(MainFile).getLocWithOffset(Offset);
 }

@@ -14,6 +14,8 @@
 #   %run-both        test/lit/tools/run-both.py: transpile once, build with
 #                    g++ and clang++, run both, compare outputs (and with the
 #                    Python oracle); prints the agreed stdout for FileCheck
+#   %{strict-warnings} options for %run-both: also -Wpedantic -Wshadow
+#                    -Wconversion (for tests whose own source is clean)
 #   %examples        the examples/ source dir
 #   %tools           test/lit/tools
 # FileCheck, not, count and split-file come from LLVM 19's bin dir, which is
@@ -71,6 +73,12 @@ python = config.python_executable or shutil.which("python3") or "python3"
 
 common_flags = ["-std=c++17", "-Wall", "-Wextra", "-Werror",
                 "-I" + config.awaitc_include_dir]
+# Generated code must be as clean as the user's own under a strict project's
+# warnings; a test whose own source is clean under them adds %{strict-warnings}
+# to %run-both (not every test's source is: `S(int x) : x(x) {}` is
+# reported by g++'s -Wshadow).
+strict_warnings = " ".join("--cxxflag=" + f for f in
+                           ["-Wpedantic", "-Wshadow", "-Wconversion"])
 if config.awaitc_sanitize:
     common_flags += ["-fsanitize=" + config.awaitc_sanitize,
                      "-fno-omit-frame-pointer", "-fno-sanitize-recover=all"]
@@ -115,6 +123,7 @@ config.substitutions += [
     ("%awaitc", q(config.awaitc_tool)),
     ("%runtime-lib", q(config.awaitc_runtime_lib)),
     ("%run-both", run_both),
+    ("%{strict-warnings}", strict_warnings),
     ("%cxx-gcc", cxx_gcc),
     ("%cxx-clang", cxx_clang),
     ("%cxx20-clang", cxx20_clang),

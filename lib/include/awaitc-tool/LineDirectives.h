@@ -2,9 +2,13 @@
 //
 // Generated text carries invisible line marks: lineMark(N) says "what follows
 // was written on line N of the user's file", lineMark(0) says "what follows
-// is generated". resolveLineMarks() removes them and, where the compiler's
-// idea of the current line would be wrong, inserts #line directives, so
-// errors and breakpoints land on the user's line and generated code is
+// is generated"; placementMark(N, C) says "what follows was written on line
+// N, column C": it starts an output line of its own unless the line it
+// would join maps to N, and is indented or padded to column C;
+// columnHint(N, C) only pads, and only on a line that maps to N.
+// resolveLineMarks() removes the marks and, where the compiler's idea of the
+// current line would be wrong, inserts #line directives, so errors and
+// breakpoints land on the user's line and column, and generated code is
 // blamed on the generated file.
 //
 //===----------------------------------------------------------------------===//
@@ -19,6 +23,12 @@ namespace awaitc {
 
 std::string lineMark(unsigned Line);
 inline std::string generatedMark() { return lineMark(0); }
+std::string placementMark(unsigned Line, unsigned Column);
+std::string columnHint(unsigned Line, unsigned Column);
+std::string withoutColumnHints(llvm::StringRef Text);
+/// Whether \p Text starts with a mark of source line \p Line (with or
+/// without a column).
+bool startsWithLineMark(llvm::StringRef Text, unsigned Line);
 
 struct LineDirectiveOptions {
   bool Emit = true;

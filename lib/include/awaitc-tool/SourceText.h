@@ -66,6 +66,8 @@ public:
   llvm::StringRef buffer() const { return Buffer; }
   unsigned offset(clang::SourceLocation Loc) const;
   unsigned line(unsigned Offset) const;
+  /// 1-based, in bytes, as the compiler counts columns.
+  unsigned column(unsigned Offset) const;
   clang::SourceLocation location(unsigned Offset) const;
   llvm::StringRef fileName() const { return FileName; }
 

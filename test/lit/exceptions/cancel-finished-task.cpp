@@ -2,7 +2,7 @@
 // cancelled before its first step never runs its body (it constructs
 // nothing); a task that lets CancelledError escape ends cancelled, and
 // awaiting it (or its result()) throws CancelledError, each time.
-// RUN: %run-both --out %t --expect-python %S/Inputs/cancel-finished-task.py %s | FileCheck --match-full-lines %s
+// RUN: %run-both %{strict-warnings} --out %t --expect-python %S/Inputs/cancel-finished-task.py %s | FileCheck --match-full-lines %s
 #include "../statements/Inputs/tracer.h"
 
 AWAITC_ASYNC awaitc::Coro<int> value(int v) {

@@ -5,7 +5,7 @@
 // is destroyed exactly once, innermost frame first, in reverse order of
 // construction; no handler runs (destruction is not an exception); nothing
 // leaks (the sanitizer build runs this too).
-// RUN: %run-both --out %t %s | FileCheck --match-full-lines %s
+// RUN: %run-both %{strict-warnings} --out %t %s | FileCheck --match-full-lines %s
 #include "../statements/Inputs/tracer.h"
 
 #include <stdexcept>

@@ -2,7 +2,7 @@
 // when it is destroyed (asyncio's "Task exception was never retrieved");
 // one whose exception was awaited, caught, or taken with exception(), and
 // a cancelled one, are not.
-// RUN: %run-both --out %t %s 2>&1 | FileCheck --match-full-lines %s
+// RUN: %run-both %{strict-warnings} --out %t %s 2>&1 | FileCheck --match-full-lines %s
 // The report comes when the last handle goes, between the program's lines:
 // RUN: %t.gcc 2>&1 | FileCheck --match-full-lines --check-prefix=ORDER %s
 // RUN: %t.clang 2>&1 | FileCheck --match-full-lines --check-prefix=ORDER %s

@@ -2,7 +2,7 @@
 // own full-expression (`std::chrono::seconds(3)` materializes a `const int`
 // temporary for duration's constructor): the generated code must compile
 // warning-free (-Wignored-qualifiers). Bug E3 in the exceptions sweep.
-// RUN: %run-both --out %t %s | FileCheck --match-full-lines %s
+// RUN: %run-both %{strict-warnings} --out %t %s | FileCheck --match-full-lines %s
 #include <awaitc/awaitc.h>
 
 #include <chrono>

@@ -5,7 +5,7 @@
 // with a std::chrono timeout; a zero timeout on a task not yet started (its
 // body never runs); and cancelling the task that waits cancels the inner
 // one. CPython 3.11 is the oracle (its twin uses a virtual clock).
-// RUN: %run-both --out %t --expect-python %S/Inputs/wait-for.py %s | FileCheck --match-full-lines %s
+// RUN: %run-both %{strict-warnings} --out %t --expect-python %S/Inputs/wait-for.py %s | FileCheck --match-full-lines %s
 #include "../statements/Inputs/tracer.h"
 
 #include <chrono>

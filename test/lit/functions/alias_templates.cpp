@@ -1,7 +1,7 @@
 // An alias template (and a plain alias) as the return type of annotated
 // functions, templates and not: the frame's result type is the aliased
 // Coro's or Generator's argument.
-// RUN: %run-both --out %t %s | FileCheck %s
+// RUN: %run-both %{strict-warnings} --out %t %s | FileCheck %s
 #include <awaitc/awaitc.h>
 #include <cstdio>
 #include <string>

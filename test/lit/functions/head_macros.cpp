@@ -3,7 +3,7 @@
 // annotation in it does nothing in the generated code), so the head keeps
 // its return type and specifiers. A macro that is only the annotation is
 // dropped like the annotation itself.
-// RUN: %run-both --out %t %s | FileCheck %s
+// RUN: %run-both %{strict-warnings} --out %t %s | FileCheck %s
 // RUN: FileCheck --check-prefix=HEAD --input-file=%t.awaitc.cpp %s
 #include <awaitc/awaitc.h>
 #include <cstdio>

@@ -2,7 +2,7 @@
 // static and inline, overloads (each gets its own frame), default
 // arguments, a member function template, and a static member defined out of
 // line.
-// RUN: %run-both --out %t %s | FileCheck %s --match-full-lines
+// RUN: %run-both %{strict-warnings} --out %t %s | FileCheck %s --match-full-lines
 #include <awaitc/awaitc.h>
 
 #include <cstdio>

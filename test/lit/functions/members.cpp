@@ -1,6 +1,6 @@
 // Member functions: private access through the frame, const members, static
 // members, explicit this and implicit member calls, and recursion.
-// RUN: %run-both --out %t %s | FileCheck %s --match-full-lines
+// RUN: %run-both %{strict-warnings} --out %t %s | FileCheck %s --match-full-lines
 // CHECK: w#2 got 10
 // CHECK-NEXT: r=12 fact=120
 #include <awaitc/awaitc.h>

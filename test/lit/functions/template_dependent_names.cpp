@@ -1,7 +1,7 @@
 // Dependent types in a template whose spelling happens to contain words
 // Clang uses for types it cannot name ("dependent", "type-parameter"): they
 // are the user's names, printed as written.
-// RUN: %run-both --out %t %s | FileCheck --match-full-lines %s
+// RUN: %run-both %{strict-warnings} --out %t %s | FileCheck --match-full-lines %s
 #include <awaitc/awaitc.h>
 
 #include <cstdio>

@@ -1,7 +1,7 @@
 // Templates: function templates, a const member of a class template, a
 // generator template, hoisted locals of dependent and deduced types, a
 // range-for over a dependent range, AWAIT on a dependent expression.
-// RUN: %run-both --out %t %s | FileCheck %s --match-full-lines
+// RUN: %run-both %{strict-warnings} --out %t %s | FileCheck %s --match-full-lines
 // CHECK: 12
 // CHECK-NEXT: aabb
 // CHECK-NEXT: 21

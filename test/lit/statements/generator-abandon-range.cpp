@@ -2,7 +2,7 @@
 // nested generator) and then dropped: the temporary range, the inner
 // generator's live locals and the outer locals are all destroyed exactly
 // once, innermost first.
-// RUN: %run-both --out %t %s | FileCheck --match-full-lines %s
+// RUN: %run-both %{strict-warnings} --out %t %s | FileCheck --match-full-lines %s
 #include "Inputs/tracer.h"
 
 struct Range {

@@ -4,7 +4,7 @@
 // A generator never started constructs nothing; a finished one destroys its
 // locals when it finishes and not again when dropped; a moved-from one
 // destroys nothing.
-// RUN: %run-both --out %t %s | FileCheck --match-full-lines %s
+// RUN: %run-both %{strict-warnings} --out %t %s | FileCheck --match-full-lines %s
 #include "Inputs/tracer.h"
 
 #include <utility>

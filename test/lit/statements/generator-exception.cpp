@@ -2,7 +2,7 @@
 // range-for (from begin() or from ++), after the body's live locals have
 // been destroyed in reverse order; the consumer's own locals are destroyed
 // by the unwinding too, and nothing is destroyed twice.
-// RUN: %run-both --out %t %s | FileCheck --match-full-lines %s
+// RUN: %run-both %{strict-warnings} --out %t %s | FileCheck --match-full-lines %s
 #include "Inputs/tracer.h"
 
 #include <stdexcept>

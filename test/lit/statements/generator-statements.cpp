@@ -3,7 +3,7 @@
 // across YIELDs), while, do-while (with continue), range-for over a vector
 // and over another generator, switch with fall-through, goto loops, and
 // nested loops with break/continue/return.
-// RUN: %run-both --out %t %s | FileCheck --match-full-lines %s
+// RUN: %run-both %{strict-warnings} --out %t %s | FileCheck --match-full-lines %s
 #include "Inputs/tracer.h"
 
 #include <string>

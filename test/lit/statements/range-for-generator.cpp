@@ -2,7 +2,7 @@
 // body and in the range expression: the generator is advanced lazily, one
 // element per iteration, interleaved with the awaits of the body; breaking
 // out of the loop destroys the suspended generator's live locals.
-// RUN: %run-both --out %t %s | FileCheck --match-full-lines %s
+// RUN: %run-both %{strict-warnings} --out %t %s | FileCheck --match-full-lines %s
 #include "Inputs/tracer.h"
 
 AWAITC_GENERATOR awaitc::Generator<int> count(int n) {

@@ -144,7 +144,7 @@ static bool endsWithJump(const CompoundStmt &Body) {
     return false;
   const Stmt *Last = Body.body_back();
   if (const auto *E = dyn_cast<Expr>(Last))
-    Last = E->IgnoreParenImpCasts();
+    Last = E->IgnoreImplicit()->IgnoreParens();
   return isa<ReturnStmt, CXXThrowExpr>(Last);
 }
 
@@ -200,7 +200,9 @@ std::optional<std::string> emitCxx20(ArrayRef<AnnotatedFunction> Functions,
     bool MayReturnValue = F.Kind == CoroutineKind::Async &&
                           !F.ResultType.isNull() &&
                           !F.ResultType->isVoidType();
-    if (MayReturnValue && !endsWithJump(*Body))
+    // (A body without a co_ keyword needs one even after a final throw.)
+    if (MayReturnValue &&
+        (!endsWithJump(*Body) || !Rewriter.HasCoroutineKeyword))
       End = F.ResultType->isDependentType()
                 ? "co_await ::awaitc::detail::FlowedOffEnd{}; "
                 : "co_return ::awaitc::detail::FlowedOffEnd{}; ";

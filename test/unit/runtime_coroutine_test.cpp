@@ -113,6 +113,37 @@ TEST(Coroutine, ExceptionsReachTheAwaiter) {
   EXPECT_EQ(log.str(), "boom0 boom1");
 }
 
+Coro<int> throws_with_local(Log &log) {
+  Tracer local(log, "l");
+  co_await awaitc::sleep(0);
+  throw std::runtime_error("boom");
+}
+
+Generator<int> generator_throws_with_local(Log &log) {
+  Tracer local(log, "g");
+  co_yield 1;
+  throw std::runtime_error("gen");
+}
+
+TEST(Coroutine, AnExceptionDestroysTheLocalsOnce) {
+  Log log;
+  auto main_coro = [](Log &log) -> Coro<void> {
+    try {
+      co_await throws_with_local(log);
+    } catch (const std::runtime_error &) {
+      log("caught");
+    }
+    try {
+      for (int v : generator_throws_with_local(log))
+        log(std::to_string(v));
+    } catch (const std::runtime_error &) {
+      log("caught");
+    }
+  };
+  awaitc::run(main_coro(log));
+  EXPECT_EQ(log.str(), "+l -l caught +g 1 -g caught");
+}
+
 TEST(Coroutine, ExceptionEndsTheTask) {
   auto main_coro = []() -> Coro<int> {
     awaitc::Task<int> t = awaitc::create_task(throws_after(true));

@@ -68,6 +68,10 @@ AWAITC_ASYNC awaitc::Coro<int> maybe(bool b) {
     return 3;
 }
 
+// A body that only throws still needs a co_ keyword.
+// CHECK:AWAITC_ASYNC awaitc::Coro<int> only_throws() { throw 1; co_return ::awaitc::detail::FlowedOffEnd{}; }
+AWAITC_ASYNC awaitc::Coro<int> only_throws() { throw 1; }
+
 // Generators: co_yield; an xvalue operand is moved from, as the state
 // machine does.
 // CHECK:AWAITC_GENERATOR awaitc::Generator<int> count(int n) {

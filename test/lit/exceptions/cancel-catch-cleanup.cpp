@@ -4,7 +4,7 @@
 // (the task ends cancelled and awaiting it throws CancelledError). The
 // locals of the try block are destroyed before the handler runs, the
 // handler's own after it. CPython's asyncio is the oracle for the order.
-// RUN: %run-both %{strict-warnings} --out %t --expect-python %S/Inputs/cancel-catch-cleanup.py %s | FileCheck --match-full-lines %s
+// RUN: %run-both %{strict-warnings} --no-cxx20 'C++20 has no co_await in a catch handler' --out %t --expect-python %S/Inputs/cancel-catch-cleanup.py %s | FileCheck --match-full-lines %s
 #include "../statements/Inputs/tracer.h"
 
 AWAITC_ASYNC awaitc::Coro<int> worker(int id, bool rethrow) {

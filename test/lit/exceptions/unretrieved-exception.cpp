@@ -6,6 +6,7 @@
 // The report comes when the last handle goes, between the program's lines:
 // RUN: %t.gcc 2>&1 | FileCheck --match-full-lines --check-prefix=ORDER %s
 // RUN: %t.clang 2>&1 | FileCheck --match-full-lines --check-prefix=ORDER %s
+// RUN: %t.cxx20 2>&1 | FileCheck --match-full-lines --check-prefix=ORDER %s
 #include <awaitc/awaitc.h>
 
 #include <cstdio>
@@ -52,6 +53,8 @@ int main() {
 // CHECK: --- stderr of the gcc build ---
 // CHECK-NEXT: awaitc: Task exception was never retrieved: lost one
 // CHECK-NEXT: --- stderr of the clang build ---
+// CHECK-NEXT: awaitc: Task exception was never retrieved: lost one
+// CHECK-NEXT: --- stderr of the cxx20 build ---
 // CHECK-NEXT: awaitc: Task exception was never retrieved: lost one
 // CHECK-NEXT: lost done 1
 // CHECK-NEXT: after lost

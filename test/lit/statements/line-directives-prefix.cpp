@@ -2,7 +2,7 @@
 // too: __FILE__ and __LINE__ there, and a compiler error there, name this
 // file and its line (the output starts with a #line directive). A file
 // without annotated functions stays byte-identical (passthrough/).
-// RUN: %run-both %{strict-warnings} --out %t %s | FileCheck --match-full-lines %s
+// RUN: %run-both %{strict-warnings} --no-cxx20 '__FILE__ names the output: --emit=cxx20 writes no #line' --out %t %s | FileCheck --match-full-lines %s
 // RUN: FileCheck --check-prefix=GEN --input-file=%t.awaitc.cpp %s
 // RUN: not %cxx-gcc -DBREAK_BEFORE -fsyntax-only %t.awaitc.cpp 2>&1 | FileCheck --check-prefix=ERR %s
 // RUN: not %cxx-clang -DBREAK_BEFORE -fsyntax-only %t.awaitc.cpp 2>&1 | FileCheck --check-prefix=ERR %s

@@ -3,9 +3,9 @@
 // in loops, in switch cases, after a resume point) print the user's file and
 // the line each statement was written on. With --no-line-directives there is
 // no #line left, and __FILE__ names the generated file.
-// RUN: %run-both %{strict-warnings} --out %t %s | FileCheck --match-full-lines %s
+// RUN: %run-both %{strict-warnings} --no-cxx20 '__FILE__ names the output: --emit=cxx20 writes no #line' --out %t %s | FileCheck --match-full-lines %s
 // RUN: FileCheck --check-prefix=GEN --input-file=%t.awaitc.cpp %s
-// RUN: %run-both %{strict-warnings} --out %t.noline --awaitc-arg=--no-line-directives %s | FileCheck --check-prefix=NOLINE --match-full-lines %s
+// RUN: %run-both %{strict-warnings} --no-cxx20 '__FILE__ names the output: --emit=cxx20 writes no #line' --out %t.noline --awaitc-arg=--no-line-directives %s | FileCheck --check-prefix=NOLINE --match-full-lines %s
 // RUN: FileCheck --check-prefix=GEN-NOLINE --input-file=%t.noline.awaitc.cpp %s
 #include <awaitc/awaitc.h>
 

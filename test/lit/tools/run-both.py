@@ -3,6 +3,12 @@
 builds and check that they agree, and optionally that they print what a
 Python oracle (or an expected-output file) prints.
 
+A third build is the oracle for the transform itself: the same source
+transpiled with `awaitc --emit=cxx20` into C++20 coroutines on the same
+runtime, built with clang++ -std=c++20 and the same warning flags; it must
+print what the state-machine builds print. A test that C++20 cannot express
+(a marker in a catch handler...) opts out with --no-cxx20 REASON.
+
 Used by the lit substitution %run-both, which passes the tool and compiler
 options; a test only adds what is specific to it:
 
@@ -73,10 +79,15 @@ def main():
     p.add_argument("--python", default=sys.executable, help="python3 for --expect-python")
     p.add_argument("--cxx-gcc", help="g++ command line (one string)")
     p.add_argument("--cxx-clang", help="clang++ command line (one string)")
+    p.add_argument("--cxx-cxx20", help="clang++ -std=c++20 command line for the "
+                   "C++20 coroutine build (one string)")
     # Per test.
     p.add_argument("--out", help="prefix for the files made (default: a temp dir)")
     p.add_argument("--compilers", default="gcc,clang",
                    help="comma-separated subset of gcc,clang (default both)")
+    p.add_argument("--no-cxx20", metavar="REASON",
+                   help="skip the C++20 coroutine build, for REASON (what C++20 "
+                   "cannot express, or the known bug that makes it disagree)")
     p.add_argument("--expect-python", metavar="PY",
                    help="the programs must print exactly what this Python script prints")
     p.add_argument("--expect", metavar="FILE",
@@ -142,7 +153,24 @@ def main():
             run(cmd, "compiling the generated code with " + name)
             programs.append((name, exe))
 
-    # 3. Run every build.
+        # 3. The C++20 coroutine build.
+        if not a.no_cxx20:
+            if not a.cxx_cxx20:
+                raise Failure("no command for the C++20 build (use --cxx-cxx20, "
+                              "or --no-cxx20 REASON)")
+            coroutines = prefix + ".cxx20.cpp"
+            if os.path.exists(coroutines):
+                os.remove(coroutines)
+            run([a.awaitc, "--emit=cxx20"] + a.awaitc_arg +
+                [src, "-o", coroutines, "--", "-std=c++17",
+                 "-I" + a.awaitc_include] + a.cxxflag, "awaitc --emit=cxx20")
+            exe = prefix + ".cxx20"
+            cmd = (shlex.split(a.cxx_cxx20) + ["-I" + os.path.dirname(src)] +
+                   a.cxxflag + [coroutines, a.runtime_lib, "-o", exe])
+            run(cmd, "compiling the C++20 coroutines with clang")
+            programs.append(("cxx20", exe))
+
+    # 4. Run every build.
     results = []
     for name, exe in programs:
         code, out, err = run([exe] + a.arg, "the %s build" % name,
@@ -155,7 +183,7 @@ def main():
                           (name, describe_status(code), a.expect_exit, out))
         results.append((name, out))
 
-    # 4. Compare.
+    # 5. Compare.
     first_name, first_out = results[0]
     for name, out in results[1:]:
         if out != first_out:

@@ -16,7 +16,9 @@
 //     adapter frame; when that suspends, the adapter is marked suspended as
 //     awaitc_suspend_at() would, so resume() sees a suspension.
 //   - co_return stores the result in the frame's slot; an exception that
-//     leaves the body is rethrown out of resume(), as one leaving step().
+//     leaves the body is kept and rethrown out of step() once the
+//     coroutine has reached its final suspension, as one leaving a
+//     generated step().
 //
 // The promise types are plugged in through std::coroutine_traits (coro.h
 // and generator.h include the specialisations when the compiler supports
@@ -39,6 +41,7 @@
 #include <awaitc/detail/frame.h>
 
 #include <coroutine>
+#include <exception>
 #include <memory>
 #include <type_traits>
 #include <utility>
@@ -73,12 +76,22 @@ public:
     this->awaitc_yield_at(awaitc_suspended_state, value);
   }
 
+  // The exception that ended the body, to rethrow out of step().
+  void awaitc_coroutine_failed(std::exception_ptr error) noexcept {
+    failed_ = std::move(error);
+  }
+
 private:
   static constexpr int awaitc_suspended_state = 1;
 
-  void awaitc_step() override { handle_.resume(); }
+  void awaitc_step() override {
+    handle_.resume();
+    if (failed_)
+      std::rethrow_exception(std::exchange(failed_, nullptr));
+  }
 
   std::coroutine_handle<> handle_;
+  std::exception_ptr failed_;
 };
 
 // What co_await on an awaitable of type A (a reference type) gives the
@@ -150,8 +163,13 @@ public:
   }
   std::suspend_always initial_suspend() const noexcept { return {}; }
   std::suspend_always final_suspend() const noexcept { return {}; }
-  // Out of resume() and the adapter's step(), as out of a generated step().
-  [[noreturn]] void unhandled_exception() { throw; }
+  // Out of the adapter's step(), as out of a generated step(). Not
+  // rethrown from here: Clang 19 then destroys the body's locals a second
+  // time when the coroutine is destroyed. The same exception object is
+  // rethrown, so `throw;` identity is kept.
+  void unhandled_exception() noexcept {
+    this->frame_->awaitc_coroutine_failed(std::current_exception());
+  }
 
   template <class A> AwaitAdapter<A &&, Frame> await_transform(A &&awaitable) {
     return AwaitAdapter<A &&, Frame>(*this->frame_, std::forward<A>(awaitable));
@@ -228,7 +246,9 @@ public:
   }
   std::suspend_always initial_suspend() const noexcept { return {}; }
   std::suspend_always final_suspend() const noexcept { return {}; }
-  [[noreturn]] void unhandled_exception() { throw; }
+  void unhandled_exception() noexcept {
+    frame_->awaitc_coroutine_failed(std::current_exception());
+  }
   void return_void() const noexcept {}
 
   // A temporary of the value type (or one converted to it): the consumer

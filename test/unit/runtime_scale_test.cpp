@@ -25,7 +25,8 @@
 #endif
 
 #ifdef AWAITC_TEST_ASAN
-#include <sanitizer/allocator_interface.h>
+// From <sanitizer/allocator_interface.h>, which g++'s installation may lack.
+extern "C" std::size_t __sanitizer_get_current_allocated_bytes();
 #else
 #include <malloc.h>
 #endif

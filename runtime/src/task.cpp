@@ -96,8 +96,9 @@ void TaskBase::suspend_on(Waiter &waiter, FrameBase &frame) noexcept {
   waiter_ = &waiter;
 }
 
-// One step: resume the innermost suspended frame (the root frame at first)
-// until the task suspends again or its coroutine ends.
+// One step: resume the innermost suspended frame (the root frame at first);
+// the trampoline runs the chain until the task suspends again or its
+// coroutine ends.
 void TaskBase::run() {
   assert(!done() && loop_);
   struct Reference { // the step may finish the task and drop the loop's

@@ -49,6 +49,21 @@ template <class A> auto get_awaiter(A &&awaitable) {
   }
 }
 
+// Whether make_awaiter(x) is found for an expression of type A (by
+// argument-dependent lookup, at the point of use).
+template <class A, class = void> struct has_make_awaiter : std::false_type {};
+template <class A>
+struct has_make_awaiter<A, std::void_t<decltype(make_awaiter(std::declval<A>()))>>
+    : std::true_type {};
+
+// Whether AWAIT accepts an expression of type A (a reference type for an
+// lvalue or xvalue expression).
+template <class A>
+struct is_awaitable
+    : std::bool_constant<
+          is_awaiter<std::remove_cv_t<std::remove_reference_t<A>>>::value ||
+          has_make_awaiter<A>::value> {};
+
 // The awaiter a frame keeps while it waits on an expression of type A
 // (A is a reference type for an lvalue or xvalue expression).
 template <class A>
@@ -57,6 +72,18 @@ using awaiter_t = decltype(get_awaiter(std::declval<A>()));
 // What AWAIT(expression of type A) evaluates to.
 template <class A>
 using await_result_t = decltype(std::declval<awaiter_t<A> &>().await_resume());
+
+// await_result_t<A>, for awaitable types only (no error otherwise).
+template <class A, bool = is_awaitable<A>::value> struct checked_await_result {};
+template <class A> struct checked_await_result<A, true> {
+  using type = await_result_t<A>;
+};
+
+// What AWAIT of a non-awaitable evaluates to, after its error: anything, so
+// that the error is the only one.
+struct not_awaitable {
+  template <class T> operator T() const;
+};
 
 } // namespace detail
 } // namespace awaitc

@@ -58,8 +58,15 @@
   __attribute__((error("awaitc: " marker                                       \
                        " used in code that awaitc did not transform; run the " \
                        "awaitc tool on this file (see awaitc_target_sources)")))
+#define AWAITC_DETAIL_NOT_AWAITABLE                                            \
+  __attribute__((unavailable(                                                  \
+      "awaitc: the type in await_<...> is not awaitable; AWAIT takes a Coro, " \
+      "a Task, an awaitable of the runtime such as sleep(), an object with "   \
+      "await_ready/await_suspend/await_resume, or one for which "             \
+      "make_awaiter(x) is found")))
 #else
 #define AWAITC_DETAIL_UNTRANSFORMED(marker)
+#define AWAITC_DETAIL_NOT_AWAITABLE
 #endif
 
 namespace awaitc {
@@ -67,7 +74,14 @@ namespace markers {
 // Declared, never defined: only the awaitc tool gives the markers meaning.
 template <class A>
 AWAITC_DETAIL_UNTRANSFORMED("AWAIT")
-detail::await_result_t<A &&> await_(A &&awaitable);
+typename detail::checked_await_result<A &&>::type await_(A &&awaitable);
+
+// AWAIT of something that is not awaitable: one error, at the AWAIT, that
+// names the type (as the template argument of await_<...>).
+template <class A>
+AWAITC_DETAIL_NOT_AWAITABLE
+std::enable_if_t<!detail::is_awaitable<A &&>::value, detail::not_awaitable>
+await_(A &&not_awaitable);
 
 template <class T>
 AWAITC_DETAIL_UNTRANSFORMED("YIELD")

@@ -2,7 +2,11 @@
 //
 // TaskBase is the untyped part of Task<T> (asyncio.Task): it owns the root
 // frame of a coroutine, runs it one step at a time from the loop's ready
-// queue, records how it ended, and wakes whoever waits for it.
+// queue, records how it ended, and wakes whoever waits for it. A step
+// resumes the innermost suspended frame of the task's chain of frames
+// (FrameBase::awaitc_resume(), the trampoline of detail/frame.h), which
+// runs the frames it awaits and the frames awaiting it, until the chain
+// waits again or the root finishes (the task is the root's continuation).
 //
 // The protocol for an awaitable that suspends a task (sleep, Task, Future,
 // Event, Queue, wait_for...): its awaiter derives from Waiter and

@@ -59,6 +59,9 @@ def add_common(p):
     p.add_argument("--marker-in-catch", action="store_true",
                    help="put markers in catch handlers (C++20 cannot)")
     p.add_argument("--size", type=float, default=1.0)
+    p.add_argument("--no-swarm", action="store_true",
+                   help="every feature in every program (default: each "
+                   "program leaves out a random third)")
     p.add_argument("--run-timeout", type=float, default=20)
 
 
@@ -83,7 +86,7 @@ def gen_options(args):
         disabled += read_known_broken(args.known_broken)
     return generator.Options(disabled=disabled,
                              marker_in_catch=args.marker_in_catch,
-                             size=args.size)
+                             size=args.size, swarm=not args.no_swarm)
 
 
 def check_seed(tc, opts, seed, workroot):
@@ -134,6 +137,8 @@ def campaign(args):
     per_key = {}
     tried = 0
     failures = []
+    passed_features = {}
+    passes = 0
     next_seed = args.seed
 
     def more():
@@ -162,7 +167,12 @@ def campaign(args):
                 status = "ok" if o.ok else o.key()
                 print("seed %d: %s (%.1fs)" % (seed, status, o.seconds),
                       flush=True)
-                if not o.ok:
+                if o.ok:
+                    passes += 1
+                    for feat in features:
+                        passed_features[feat] = passed_features.get(feat,
+                                                                    0) + 1
+                else:
                     failures.append({"seed": seed, "class": o.cls,
                                      "sig": o.sig, "build": o.build,
                                      "features": features})
@@ -196,6 +206,19 @@ def campaign(args):
     for key, num in sorted(per_key.items(), key=lambda kv: -kv[1]):
         seed = first[key][0]
         lines.append("  %4d x %s (first: seed %d)" % (num, key, seed))
+        # The features every program of this failure has, rarest among the
+        # passing programs first: the likely culprits.
+        common = None
+        for fl in failures:
+            if "%s: %s" % (fl["class"], fl["sig"]) == key or \
+                    (not fl["sig"] and fl["class"] == key):
+                common = set(fl["features"]) if common is None else \
+                    common & set(fl["features"])
+        if common:
+            ranked = sorted(common, key=lambda f: passed_features.get(f, 0))
+            lines.append("         in all: %s" % ", ".join(
+                "%s (%d/%d passing)" % (f, passed_features.get(f, 0), passes)
+                for f in ranked[:6]))
     for key, red in sorted(reductions.items()):
         lines.append("\n--- %s: reduced repro ---\n%s" % (key, red))
     summary = "\n".join(lines)

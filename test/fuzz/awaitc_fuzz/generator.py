@@ -74,8 +74,14 @@ FEATURES = {
 }
 
 
+# Always on in swarm mode: what every program is made of.
+CORE = {"tracer-local", "tracer-temporary", "loops"}
+
+
 class Options:
-    def __init__(self, disabled=(), marker_in_catch=False, size=1.0):
+    def __init__(self, disabled=(), marker_in_catch=False, size=1.0,
+                 swarm=True):
+        self.swarm = swarm
         unknown = [f for f in disabled if f not in FEATURES]
         if unknown:
             raise ValueError("unknown feature(s): %s" % ", ".join(unknown))
@@ -118,6 +124,14 @@ class ProgramGenerator:
         self.rng = random.Random(seed)
         self.seed = seed
         self.opt = options or Options()
+        # Swarm testing: each program leaves out a random third of the
+        # features, so that a failure's class shows in which features its
+        # programs have in common, and a frequent failure does not hide the
+        # rarer ones behind it.
+        self.swarm_off = set()
+        if self.opt.swarm:
+            self.swarm_off = {f for f in sorted(FEATURES)
+                              if f not in CORE and self.rng.random() < 0.35}
         self.counter = 0
         self.callable = []      # coroutines a body may await (Func)
         self.generators = []    # generators a body may iterate
@@ -136,7 +150,7 @@ class ProgramGenerator:
         return "%s%d" % (prefix, self.counter)
 
     def on(self, feature, p=1.0):
-        if not self.opt.on(feature):
+        if not self.opt.on(feature) or feature in self.swarm_off:
             return False
         if self.rng.random() < p:
             self.used_features.add(feature)
@@ -468,7 +482,7 @@ class ProgramGenerator:
                 line = "auto&& %s = fz::T(%s, %s);" % (t, e, self.pure(sc))
             else:
                 line = "fz::T %s(%s);" % (t, self.pure(sc)) \
-                    if self.opt.on("await-in-paren-init") else \
+                    if self.on("await-in-paren-init") else \
                     "fz::T %s{%s};" % (t, self.pure(sc))
             sc.tracers.append(t)
             return [ind + line]
@@ -727,7 +741,7 @@ class ProgramGenerator:
             out += ["AWAITC_ASYNC awaitc::Coro<int> leaf%d(int v) {" % i,
                     "  fz::P(\"leaf%d\", v);" % i,
                     "  AWAIT(awaitc::sleep(0));"]
-            if i == 2 and self.opt.on("try-catch"):
+            if i == 2 and self.on("try-catch"):
                 out += ["  if (v % 7 == 3) throw fz::Err{v};"]
             out += ["  return (v + %d) %% 1000;" % (i + 1), "}", ""]
             self.callable.append(Func("leaf%d" % i, "coro", ["int"],
@@ -744,7 +758,7 @@ class ProgramGenerator:
                 "  AWAIT(awaitc::sleep(0));",
                 "  t.add(v);",
                 "  return t.get();", "}", ""]
-        if self.opt.on("recursion"):
+        if self.on("recursion"):
             out += ["AWAITC_ASYNC awaitc::Coro<int> rec(int d) {",
                     "  fz::T t(d);",
                     "  if (d <= 0) {",
@@ -772,13 +786,13 @@ class ProgramGenerator:
             # unsequenced with the others.
             if kinds.count("int") < len(kinds) - 1:
                 kinds[0] = "int"
-            if not self.opt.on("byval-param"):
+            if not self.on("byval-param"):
                 kinds = [k if k != "byval" else "int" for k in kinds]
             params = [(k, "p%d" % j) for j, k in enumerate(kinds)]
             out += self.coro(name, params, r.randint(2, int(3 * size) + 1))
             out += [""]
             self.callable.append(Func(name, "coro", kinds, name))
-        if self.opt.on("member-coro") and self.on("member-coro"):
+        if self.on("member-coro"):
             out += ["struct Acc {", "  int total = 0;",
                     "  AWAITC_ASYNC awaitc::Coro<int> add(int v) {",
                     "    AWAIT(awaitc::sleep(0));",

@@ -277,7 +277,8 @@ class ProgramGenerator:
         if form == 1:
             return "fz::T{%s}.val()" % inner
         if form == 2:
-            return "fz::T(%s, %s).get()" % (inner, self.sub(sc, depth))
+            # Constructor arguments are unsequenced: one may print.
+            return "fz::T(%s, %s).get()" % (inner, self.pure(sc))
         return "fz::T(%d).add(%s).get()" % (r.randint(0, 9), inner)
 
     def e_await(self, sc, depth):

@@ -9,8 +9,9 @@
 //    silently and leaves the source hollow (its destruction prints nothing):
 //    how often a value is moved is the implementation's business, when it
 //    dies is not. A dead tracer is poisoned; using or destroying it again
-//    prints a "BAD" line, so a use after destruction shows in the output
-//    even without a sanitizer.
+//    prints a "BAD" line, so a use after destruction (or the destruction of
+//    a tracer never constructed) shows in the output even without a
+//    sanitizer.
 //  - side(k, v) prints "s<k>:<v>" and returns v: a visible side effect.
 //  - Log() << a << b prints a line of values in C++17's left-to-right order.
 //  - fz_finish() prints how many tracers are alive (0 when all is well).
@@ -62,6 +63,10 @@ public:
       std::printf("BAD dtor of dead T%d\n", id_);
       return;
     }
+    if (state_ != kAlive && state_ != kHollow) {
+      std::printf("BAD dtor of a T never constructed\n");
+      return;
+    }
     if (state_ == kAlive) {
       --live_count();
       std::printf("-T%d\n", id_);
@@ -89,8 +94,10 @@ private:
   }
   void check(const char *what) const {
     if (state_ != kAlive)
-      std::printf("BAD %s %s T%d\n", what, state_ == kDead ? "dead" : "hollow",
-                  id_);
+      std::printf("BAD %s %s T\n", what,
+                  state_ == kDead     ? "dead"
+                  : state_ == kHollow ? "hollow"
+                                      : "unconstructed");
   }
   int id_;
   int value_;

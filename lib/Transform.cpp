@@ -2,6 +2,7 @@
 #include "awaitc-tool/Transform.h"
 
 #include "awaitc-tool/Analysis.h"
+#include "awaitc-tool/Cxx20Emitter.h"
 #include "awaitc-tool/Emitter.h"
 #include "awaitc-tool/Finder.h"
 #include "awaitc-tool/LineDirectives.h"
@@ -130,6 +131,12 @@ public:
         findAnnotatedFunctions(Ctx, Diag);
     if (Diag.hasErrors())
       return;
+    if (Options.Emit == Backend::Cxx20) {
+      if (std::optional<std::string> Text =
+              emitCxx20(Functions, Src, Ctx, Diag))
+        Done(std::string(Src.fileName()), *Text, Files->getDependencies());
+      return;
+    }
     // Frame class names are unique in the file, and spelled nowhere in it.
     NameAllocator FileNames;
     llvm::StringMap<unsigned> Spelled;

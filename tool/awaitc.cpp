@@ -46,6 +46,14 @@ static cl::opt<std::string> DepFile(
     cl::desc("With -o, also write a Make-style depfile: the output, then the "
              "input and every header the parse read"),
     cl::value_desc("file"), cl::cat(AwaitcCategory));
+static cl::opt<awaitc::Backend> Emit(
+    "emit", cl::desc("What annotated functions become"),
+    cl::values(clEnumValN(awaitc::Backend::StateMachine, "state-machine",
+                          "C++17 state-machine classes (default)"),
+               clEnumValN(awaitc::Backend::Cxx20, "cxx20",
+                          "C++20 coroutines on the same runtime; compile "
+                          "the output with -std=c++20")),
+    cl::init(awaitc::Backend::StateMachine), cl::cat(AwaitcCategory));
 static cl::opt<bool> NoLineDirectives(
     "no-line-directives",
     cl::desc("Do not emit #line directives pointing back to the source"),
@@ -54,12 +62,14 @@ static cl::opt<bool> NoLineDirectives(
 static cl::extrahelp CommonHelp(CommonOptionsParser::HelpMessage);
 static cl::extrahelp MoreHelp(R"(
 awaitc rewrites functions annotated with AWAITC_ASYNC / AWAITC_GENERATOR into
-state-machine classes; everything else in the file is copied unchanged.
+state-machine classes (or, with --emit=cxx20, into C++20 coroutines);
+everything else in the file is copied unchanged.
 
 Examples:
   awaitc app.cpp -o app.awaitc.cpp -- -std=c++17 -I/usr/local/include
   awaitc app.cpp -o gen/app.cpp --depfile=gen/app.cpp.d -- @app.flags
   awaitc -p build src/net.cpp --out-dir build/gen
+  awaitc --emit=cxx20 app.cpp -o app.cxx20.cpp -- -std=c++17
 )");
 
 static constexpr int ExitInputError = 1;
@@ -292,6 +302,7 @@ int main(int argc, const char **argv) {
     // The diagnostics say what went wrong; no "Error while processing".
     Tool.setPrintErrorMessage(false);
     awaitc::TransformOptions Options;
+    Options.Emit = Emit;
     Options.LineDirectives = !NoLineDirectives;
     Options.OutputName = Target.empty() ? "<stdout>" : Target;
     std::optional<std::string> Result;

@@ -7,6 +7,7 @@
 #   %runtime-lib     path of libawaitc_runtime.a
 #   %cxx-gcc         g++ -std=c++17 -Wall -Wextra -Werror -I<include> [-fsanitize=...] -pthread
 #   %cxx-clang       clang++ (LLVM 19) with the same flags
+#   %cxx20-clang     the same with -std=c++20 (for --emit=cxx20 output)
 #   %clang-syntax    clang++ -fsyntax-only with the flags clangd needs for an
 #                    untransformed source (-Wno-return-mismatch ...)
 #   %python          python3
@@ -83,6 +84,8 @@ common_flags.append("-pthread")
 
 cxx_gcc = " ".join(q(a) for a in [config.gxx] + common_flags)
 cxx_clang = " ".join(q(a) for a in [config.clangxx] + common_flags)
+cxx20_clang = " ".join(q(a) for a in [config.clangxx] + [
+    "-std=c++20" if f == "-std=c++17" else f for f in common_flags])
 clang_syntax = " ".join(q(a) for a in [
     config.clangxx, "-fsyntax-only", "-std=c++17", "-Wall", "-Wextra",
     "-Werror", "-Wno-return-mismatch", "-Wno-return-type",
@@ -114,6 +117,7 @@ config.substitutions += [
     ("%run-both", run_both),
     ("%cxx-gcc", cxx_gcc),
     ("%cxx-clang", cxx_clang),
+    ("%cxx20-clang", cxx20_clang),
     ("%clang-syntax", clang_syntax),
     ("%examples", q(examples_dir)),
     ("%tools", q(tools_dir)),

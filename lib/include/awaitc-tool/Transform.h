@@ -11,7 +11,17 @@
 
 namespace awaitc {
 
+/// What the annotated functions become.
+enum class Backend {
+  /// State-machine classes on C++17 (the default).
+  StateMachine,
+  /// C++20 coroutines on the same runtime (see Cxx20Emitter.h).
+  Cxx20,
+};
+
 struct TransformOptions {
+  Backend Emit = Backend::StateMachine;
+  /// State machines only: #line directives map generated code.
   bool LineDirectives = true;
   /// The name #line directives give generated code (the output file).
   std::string OutputName;
@@ -26,7 +36,7 @@ using TransformCallback =
                        llvm::ArrayRef<std::string> Dependencies)>;
 
 /// A syntax-only frontend action that runs the pipeline (find -> analyse ->
-/// lower -> emit) on the main file and hands the result to \p Done. Nothing
+/// lower -> emit, or find -> emit C++20) on the main file and hands the result to \p Done. Nothing
 /// is handed over when the compiler or awaitc reported an error.
 std::unique_ptr<clang::FrontendAction>
 makeTransformAction(TransformOptions Options, TransformCallback Done);

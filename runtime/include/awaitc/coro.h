@@ -7,6 +7,7 @@
 // the body is rethrown at the AWAIT.
 #pragma once
 
+#include <awaitc/detail/coroutine_frame.h> // C++20: the promise type
 #include <awaitc/detail/frame.h>
 
 #include <cassert>

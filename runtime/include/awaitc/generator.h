@@ -7,6 +7,7 @@
 // propagates out of the iterator's ++ (or begin()).
 #pragma once
 
+#include <awaitc/detail/coroutine_frame.h> // C++20: the promise type
 #include <awaitc/detail/frame.h>
 
 #include <cassert>

@@ -1,0 +1,277 @@
+// awaitc/detail/coroutine_frame.h - C++20 coroutines on the awaitc runtime.
+//
+// `awaitc --emit=cxx20` turns an annotated function into a C++20 coroutine
+// (markers become co_await / co_yield, `return` becomes co_return). Such a
+// coroutine runs on the same runtime as a generated state machine, through
+// the same frame protocol (frame.h), so that the loop, the tasks, every
+// awaiter and the order in which things run stay the same:
+//
+//   - The awaitc frame of the call is an adapter, derived from CoroFrame<T>
+//     or GeneratorFrame<T>, that owns the coroutine handle. Its step()
+//     resumes the coroutine; destroying it destroys the coroutine (the live
+//     locals of a suspended body are destroyed in reverse order).
+//   - The promise's await_transform obtains the runtime awaiter exactly as
+//     a generated frame does (get_awaiter), keeps it in the coroutine frame
+//     for the duration of the co_await, and calls its await_suspend with the
+//     adapter frame; when that suspends, the adapter is marked suspended as
+//     awaitc_suspend_at() would, so resume() sees a suspension.
+//   - co_return stores the result in the frame's slot; an exception that
+//     leaves the body is rethrown out of resume(), as one leaving step().
+//
+// The promise types are plugged in through std::coroutine_traits (coro.h
+// and generator.h include the specialisations when the compiler supports
+// coroutines), so Coro and Generator have one definition in every
+// translation unit, C++17 or C++20. In C++17 this header is empty.
+//
+// AsyncGenerator<T> (both markers) gets its promise here too, beside the
+// Coro's, when it exists.
+#pragma once
+
+#if defined(__cpp_impl_coroutine) && defined(__has_include)
+#if __has_include(<coroutine>)
+#define AWAITC_DETAIL_COROUTINES 1
+#endif
+#endif
+
+#ifdef AWAITC_DETAIL_COROUTINES
+
+#include <awaitc/awaitable.h>
+#include <awaitc/detail/frame.h>
+
+#include <coroutine>
+#include <memory>
+#include <type_traits>
+#include <utility>
+
+namespace awaitc {
+
+template <class T> class Coro;
+template <class T> class Generator;
+
+namespace detail {
+
+// The awaitc frame of a C++20 coroutine: Base is CoroFrame<T> or
+// GeneratorFrame<T>.
+template <class Base> class CoroutineFrame final : public Base {
+public:
+  explicit CoroutineFrame(std::coroutine_handle<> handle) noexcept
+      : handle_(handle) {}
+  ~CoroutineFrame() override { handle_.destroy(); }
+
+  // The coroutine has suspended at a co_await or co_yield. Any state other
+  // than the start and the end will do: the coroutine knows where it is.
+  void awaitc_coroutine_suspended() noexcept {
+    this->awaitc_mark_suspended(awaitc_suspended_state);
+  }
+
+  template <class U> void awaitc_coroutine_return(U &&value) {
+    this->awaitc_return_value(std::forward<U>(value));
+  }
+  void awaitc_coroutine_return() { this->awaitc_return_void(); }
+
+  template <class V> void awaitc_coroutine_yield(V &value) noexcept {
+    this->awaitc_yield_at(awaitc_suspended_state, value);
+  }
+
+private:
+  static constexpr int awaitc_suspended_state = 1;
+
+  void awaitc_step() override { handle_.resume(); }
+
+  std::coroutine_handle<> handle_;
+};
+
+// What co_await on an awaitable of type A (a reference type) gives the
+// coroutine: the runtime awaiter, kept in the coroutine frame until the
+// co_await's full-expression ends, as a generated frame keeps it.
+template <class A, class Frame> class AwaitAdapter {
+public:
+  AwaitAdapter(Frame &frame, A awaitable)
+      : frame_(frame), awaiter_(get_awaiter(std::forward<A>(awaitable))) {}
+  AwaitAdapter(const AwaitAdapter &) = delete;
+  AwaitAdapter &operator=(const AwaitAdapter &) = delete;
+
+  bool await_ready() { return static_cast<bool>(awaiter_.await_ready()); }
+  bool await_suspend(std::coroutine_handle<>) {
+    if (!awaiter_.await_suspend(static_cast<FrameBase &>(frame_)))
+      return false;
+    frame_.awaitc_coroutine_suspended();
+    return true;
+  }
+  decltype(auto) await_resume() { return awaiter_.await_resume(); }
+
+private:
+  Frame &frame_;
+  awaiter_t<A> awaiter_;
+};
+
+// What the emitter puts at the end of the body of an async function whose
+// result type is not void, so that flowing off the end throws, as in a
+// generated frame, instead of being undefined behaviour:
+// `co_return FlowedOffEnd{};` (the compiler then sees no path without a
+// value), or, for a dependent result type that may be void,
+// `co_await FlowedOffEnd{};`, which does nothing for a void result.
+struct FlowedOffEnd {};
+
+// co_return, for a Coro<T>.
+template <class T, class Frame> class CoroReturn {
+public:
+  // The default argument lets `co_return {a, b};` initialize a T.
+  template <class U = T> void return_value(U &&value) {
+    frame_->awaitc_coroutine_return(std::forward<U>(value));
+  }
+  void return_value(FlowedOffEnd) { frame_->awaitc_flowed_off_end(); }
+
+protected:
+  Frame *frame_ = nullptr;
+};
+
+template <class Frame> class CoroReturn<void, Frame> {
+public:
+  void return_void() { frame_->awaitc_coroutine_return(); }
+
+protected:
+  Frame *frame_ = nullptr;
+};
+
+// The promise of a coroutine returning Coro<T>: lazy (it runs when awaited
+// or scheduled), suspended at its end until the Coro is destroyed.
+template <class T>
+class CoroPromise final
+    : public CoroReturn<T, CoroutineFrame<CoroFrame<T>>> {
+  using Frame = CoroutineFrame<CoroFrame<T>>;
+
+public:
+  Coro<T> get_return_object() {
+    auto frame = std::make_unique<Frame>(
+        std::coroutine_handle<CoroPromise>::from_promise(*this));
+    this->frame_ = frame.get();
+    return Coro<T>(std::unique_ptr<CoroFrame<T>>(std::move(frame)));
+  }
+  std::suspend_always initial_suspend() const noexcept { return {}; }
+  std::suspend_always final_suspend() const noexcept { return {}; }
+  // Out of resume() and the adapter's step(), as out of a generated step().
+  [[noreturn]] void unhandled_exception() { throw; }
+
+  template <class A> AwaitAdapter<A &&, Frame> await_transform(A &&awaitable) {
+    return AwaitAdapter<A &&, Frame>(*this->frame_, std::forward<A>(awaitable));
+  }
+  std::suspend_never await_transform(FlowedOffEnd) {
+    if constexpr (!std::is_void_v<T>)
+      this->frame_->awaitc_flowed_off_end();
+    return {};
+  }
+};
+
+// co_yield's awaiter: the consumer sees `value` until the generator resumes.
+template <class V, class Frame> class YieldAwaiter {
+public:
+  YieldAwaiter(Frame &frame, V &value) noexcept
+      : frame_(frame), value_(value) {}
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) noexcept {
+    frame_.awaitc_coroutine_yield(value_);
+  }
+  void await_resume() const noexcept {}
+
+private:
+  Frame &frame_;
+  V &value_;
+};
+
+// The same, for a copy of the yielded value made when the operand is not a
+// temporary of the generator's value type (a generated frame copies or
+// moves it into the frame). The copy lives in the coroutine frame until the
+// generator resumes.
+template <class V, class Frame> class YieldCopyAwaiter {
+public:
+  template <class U>
+  YieldCopyAwaiter(Frame &frame, U &&value)
+      : frame_(frame), value_(std::forward<U>(value)) {}
+  YieldCopyAwaiter(const YieldCopyAwaiter &) = delete;
+  YieldCopyAwaiter &operator=(const YieldCopyAwaiter &) = delete;
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) noexcept {
+    frame_.awaitc_coroutine_yield(value_);
+  }
+  void await_resume() const noexcept {}
+
+private:
+  Frame &frame_;
+  V value_;
+};
+
+// `co_yield yielded_xvalue(std::move(x))`: the emitter's spelling of a
+// YIELD whose operand is an xvalue, which is moved from like a generated
+// frame does (a plain co_yield would hand out x itself).
+template <class U> struct YieldedXvalue {
+  U &&value;
+};
+template <class U> YieldedXvalue<U> yielded_xvalue(U &&value) noexcept {
+  return {std::forward<U>(value)};
+}
+
+// The promise of a coroutine returning Generator<T>.
+template <class T> class GeneratorPromise final {
+  static_assert(!std::is_rvalue_reference_v<T>,
+                "awaitc: generators of rvalue references are not supported");
+  using Frame = CoroutineFrame<GeneratorFrame<T>>;
+  using Value = std::remove_reference_t<T>;
+
+public:
+  Generator<T> get_return_object() {
+    auto frame = std::make_unique<Frame>(
+        std::coroutine_handle<GeneratorPromise>::from_promise(*this));
+    frame_ = frame.get();
+    return Generator<T>(
+        std::unique_ptr<GeneratorFrame<T>>(std::move(frame)));
+  }
+  std::suspend_always initial_suspend() const noexcept { return {}; }
+  std::suspend_always final_suspend() const noexcept { return {}; }
+  [[noreturn]] void unhandled_exception() { throw; }
+  void return_void() const noexcept {}
+
+  // A temporary of the value type (or one converted to it): the consumer
+  // sees the temporary itself, which lives until the generator resumes.
+  template <class V = T, std::enable_if_t<!std::is_reference_v<V>, int> = 0>
+  YieldAwaiter<Value, Frame> yield_value(Value &&value) noexcept {
+    return {*frame_, value};
+  }
+  // Any other operand: a copy.
+  template <class V = T, std::enable_if_t<!std::is_reference_v<V>, int> = 0>
+  YieldCopyAwaiter<Value, Frame> yield_value(const Value &value) {
+    return {*frame_, value};
+  }
+  template <class U, class V = T,
+            std::enable_if_t<!std::is_reference_v<V>, int> = 0>
+  YieldCopyAwaiter<Value, Frame> yield_value(YieldedXvalue<U> operand) {
+    return {*frame_, std::forward<U>(operand.value)};
+  }
+  // Generator<U&>: the consumer refers to the operand.
+  template <class V = T, std::enable_if_t<std::is_reference_v<V>, int> = 0>
+  YieldAwaiter<Value, Frame> yield_value(Value &value) noexcept {
+    return {*frame_, value};
+  }
+
+  // A generator does not await (the tool rejects AWAIT in one).
+  template <class A> void await_transform(A &&) = delete;
+
+private:
+  Frame *frame_ = nullptr;
+};
+
+} // namespace detail
+} // namespace awaitc
+
+// The promise types, for every signature (Args: the parameters, after the
+// object of a member function).
+template <class T, class... Args>
+struct std::coroutine_traits<awaitc::Coro<T>, Args...> {
+  using promise_type = awaitc::detail::CoroPromise<T>;
+};
+template <class T, class... Args>
+struct std::coroutine_traits<awaitc::Generator<T>, Args...> {
+  using promise_type = awaitc::detail::GeneratorPromise<T>;
+};
+
+#endif // AWAITC_DETAIL_COROUTINES

@@ -36,6 +36,9 @@ FEATURES = {
     "auto-init": "auto / auto&& / const auto& locals initialised with a marker",
     "tracer-local": "tracer locals in every scope",
     "tracer-temporary": "tracer temporaries in expressions",
+    "await-in-tracer-temporary": "a tracer temporary whose initializer "
+                                 "awaits, in a full-expression that suspends "
+                                 "again later: fz::T{AWAIT(..)}.val()",
     "tracer-in-cond-arm": "tracer temporaries in an arm of ?:, && or ||",
     "await-in-cond-arm": "a marker in an arm of ?:, && or ||",
     "ref-param-temporary": "a tracer temporary bound to a reference "
@@ -271,7 +274,8 @@ class ProgramGenerator:
     def e_tracer_temp(self, sc, depth):
         r = self.rng
         form = r.randint(0, 3)
-        inner = self.sub(sc, depth)
+        inner = self.guarded(lambda: self.sub(sc, depth),
+                             self.on("await-in-tracer-temporary", 0.7), True)
         if form == 0:
             return "fz::T(%s).get()" % inner
         if form == 1:
@@ -318,8 +322,9 @@ class ProgramGenerator:
         return "g_tracer"
 
     def e_await_cref(self, sc, depth):
-        inner = self.sub(sc, depth)
-        if self.on("ref-param-await-temporary", 0.5):
+        ok = self.on("ref-param-await-temporary", 0.5)
+        inner = self.guarded(lambda: self.sub(sc, depth), ok, True)
+        if ok:
             inner = "AWAIT(leaf%d(%s))" % (self.rng.randint(0, 2), inner)
         return "AWAIT(readref(fz::T(%s), %s))" % (inner, self.pure(sc))
 

@@ -190,7 +190,10 @@ def check(tc, text, workdir, only=None, name="prog"):
                 observed(results[a]) != observed(results[b]):
             line, x, y = first_difference(observed(results[a]),
                                           observed(results[b]))
-            return Outcome(cls, "", "line %d: %s: %r, %s: %r" %
+            # The shapes of the first differing lines tell mismatches apart
+            # roughly (a tracer's death moved, a print missing, ...).
+            return Outcome(cls, "%s | %s" % (shape(x), shape(y)),
+                           "line %d: %s: %r, %s: %r" %
                            (line, a, x, b, y), "%s/%s" % (a, b))
         return None
 

@@ -310,10 +310,10 @@ class ProgramGenerator:
                             else self.tracer_lvalue(sc, e))
             else:
                 args.append("fz::T(%s)" % e if i == eff_slot
-                            else self.tracer_lvalue(sc, e, copy=True))
+                            else self.tracer_lvalue(sc, e))
         return "AWAIT(%s(%s))" % (f.call, ", ".join(args))
 
-    def tracer_lvalue(self, sc, fallback, copy=False):
+    def tracer_lvalue(self, sc, fallback):
         # An lvalue tracer bound to a reference prints nothing, so another
         # argument may print.
         trs = sc.all("tracers")
@@ -772,11 +772,7 @@ class ProgramGenerator:
                     "    return 1;",
                     "  }",
                     "  return (1 + AWAIT(rec(d - 1))) % 1000;", "}", ""]
-            self.callable.append(Func("rec", "coro", [], "rec"))
-            self.callable[-1].params = ["int"]
-            self.callable[-1].call = "rec"
-            # keep depth small: call with (e & 7)
-            self.callable[-1].call = "rec"
+            self.callable.append(Func("rec", "coro", ["int"], "rec"))
         # Generators.
         for i in range(r.randint(1, 2)):
             name = "gen%d" % i
@@ -820,10 +816,6 @@ class ProgramGenerator:
                                       "tmpl<int>"))
             self.callable.append(Func("tmpl<long>", "coro", ["int"],
                                       "tmpl<long>"))
-        # Fix recursion depth: wrap the argument.
-        for f in self.callable:
-            if f.name == "rec":
-                f.call = "rec"
         out += self.main_coro()
         out += ["",
                 "int main() {",
@@ -836,7 +828,8 @@ class ProgramGenerator:
                 "  return 0;",
                 "}", ""]
         text = "\n".join(out)
-        # Recursion depth is bounded by masking every rec argument.
+        # Recursion depth is bounded (at most 7) by masking the argument of
+        # every call but rec's own.
         text = text.replace("AWAIT(rec(", "AWAIT(rec(7 & ")
         text = text.replace("AWAIT(rec(7 & d - 1))", "AWAIT(rec(d - 1))")
         return text

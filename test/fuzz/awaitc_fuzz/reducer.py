@@ -142,4 +142,4 @@ class Reducer:
                     changed = True
                     break
         self.log("reduced to %d lines in %d tries" % (len(lines), self.tries))
-        return "\n".join(lines) + "\n"
+        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines) + "\n")

@@ -93,8 +93,57 @@ class Reducer:
                     return True
         return False
 
+    def top_level(self, lines):
+        """(start, end, name) of the top-level definitions."""
+        out = []
+        for start, end in balanced_ranges(lines):
+            head = lines[start]
+            if head and not head[0].isspace() and \
+                    lines[end - 1].startswith("}"):
+                m = re.search(r"(\w+)\s*(\(|\{)", head)
+                if start and lines[start - 1].startswith("template"):
+                    start -= 1
+                out.append((start, end, m.group(1) if m else ""))
+        return out
+
+    def focus(self, lines):
+        """One big first step: when the failure names a line of the program
+        (a tool or compiler error, a sanitizer's stack), keep only the
+        definition holding it and what it uses, transitively."""
+        m = re.search(r"(?:prog|reduce)\.cpp:(\d+):", self.target.detail)
+        if not m:
+            return lines
+        at = int(m.group(1)) - 1
+        tops = self.top_level(lines)
+        keep = [t for t in tops if t[0] <= at < t[1]]
+        if not keep:
+            return lines
+        for must in ([], ["main", "main_coro"]):
+            kept = list(keep) + [t for t in tops if t[2] in must]
+            grew = True
+            while grew:
+                grew = False
+                text = "\n".join("\n".join(lines[a:b]) for a, b, _ in kept)
+                for t in tops:
+                    if t not in kept and t[2] and \
+                            re.search(r"\b%s\b" % re.escape(t[2]), text):
+                        kept.append(t)
+                        grew = True
+            drop = [t for t in tops if t not in kept]
+            if not drop:
+                return lines
+            dropped = set()
+            for a, b, _ in drop:
+                dropped.update(range(a, b))
+            cand = [l for i, l in enumerate(lines) if i not in dropped]
+            if self.accept(cand):
+                self.log("kept %d of %d definitions" % (len(kept), len(tops)))
+                return cand
+        return lines
+
     def reduce(self, text):
         lines = text.rstrip("\n").split("\n")
+        lines = self.focus(lines)
         changed = True
         while changed and time.monotonic() < self.deadline:
             changed = False

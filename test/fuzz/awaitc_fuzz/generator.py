@@ -494,8 +494,8 @@ class ProgramGenerator:
             return [ind + line]
         if k == 6 and self.on("array-local"):
             a = self.fresh("arr")
-            sc.arrays.append(a)
             es = [self.expr(sc, 1)[0] for _ in range(4)]
+            sc.arrays.append(a)
             return [ind + "int %s[4] = {%s};" % (a, ", ".join(
                 "(%s) %% 1000" % x for x in es))]
         if k == 7 and self.on("reference-local"):

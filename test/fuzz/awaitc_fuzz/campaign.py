@@ -220,7 +220,9 @@ def campaign(args):
                 "%s (%d/%d passing)" % (f, passed_features.get(f, 0), passes)
                 for f in ranked[:6]))
     for key, red in sorted(reductions.items()):
-        lines.append("\n--- %s: reduced repro ---\n%s" % (key, red))
+        how = "reduced repro" if red.strip() != first[key][1].strip() else \
+            "repro (the reduction budget ran out before any step)"
+        lines.append("\n--- %s: %s ---\n%s" % (key, how, red))
     summary = "\n".join(lines)
     print(summary)
     with open(os.path.join(out, "summary.txt"), "w") as f:

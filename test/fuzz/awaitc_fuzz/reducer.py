@@ -10,7 +10,6 @@ same class (and, where the class has one, the same signature), so each
 finding ends up a few lines long.
 """
 
-import os
 import re
 import time
 

@@ -1,0 +1,1 @@
+"""Differential fuzzing of awaitc (test/fuzz/README.md)."""

@@ -602,8 +602,13 @@ static bool copyInitIsDirect(QualType T, const Expr *Init) {
   if (T->isDependentType() || Init->isTypeDependent())
     return false;
   const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
-  if (!Record)
-    return true;
+  if (!Record) {
+    // Only a class's conversion function may be explicit.
+    const auto *Cast = dyn_cast<ImplicitCastExpr>(Init->IgnoreParens());
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Init))
+      Cast = dyn_cast<ImplicitCastExpr>(Cleanups->getSubExpr()->IgnoreParens());
+    return !Cast || Cast->getCastKind() != CK_UserDefinedConversion;
+  }
   const Expr *E = Init;
   while (true) {
     if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
@@ -917,7 +922,9 @@ void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
       InitText = lowerExpr(Init, FE);
     else if (T->isArrayType())
       InitText = "{" + lowerExpr(Init, FE) + "}";
-    else if (copyInitIsDirect(T, Init))
+    else if (Model.Slots[Slot].Kind == FrameSlot::Storage::Plain ||
+             copyInitIsDirect(T, Init))
+      // (A Plain slot is assigned: an implicit conversion.)
       InitText = "(" + lowerExpr(Init, FE) + ")";
     else
       // The value of a function returning T is copy-initialized from the
@@ -3194,17 +3201,24 @@ private:
 };
 } // namespace
 
-/// The temporaries of \p S (not in lambdas) that no reference extends.
+/// The temporaries of \p S (not in lambdas) that no reference extends,
+/// except those that bind a marker's operand (the lowering builds the
+/// awaiter or the yielded value from the operand itself).
 static void
 collectMaterialized(const Stmt *S,
-                    SmallVectorImpl<const MaterializeTemporaryExpr *> &Out) {
+                    SmallVectorImpl<const MaterializeTemporaryExpr *> &Out,
+                    bool MarkerOperand = false) {
   if (!S || isa<LambdaExpr>(S))
     return;
   if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(S))
-    if (!Temp->getExtendingDecl())
+    if (!Temp->getExtendingDecl() && !MarkerOperand)
       Out.push_back(Temp);
+  const auto *Call = dyn_cast<CallExpr>(S);
+  bool Marker = Call && asMarker(Call);
   for (const Stmt *Child : S->children())
-    collectMaterialized(Child, Out);
+    collectMaterialized(Child, Out,
+                        (Marker && Child == Call->getArg(0)) ||
+                            (MarkerOperand && isa<ImplicitCastExpr>(S)));
 }
 
 void FunctionLowering::findInstantiatedTemporaries() {

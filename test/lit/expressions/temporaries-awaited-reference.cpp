@@ -3,10 +3,10 @@
 // initializer awaits (`AWAIT(use(std::vector<int>{AWAIT(one()), 2}))`), and
 // in a template whose temporary has a dependent type (`AWAIT(use(x + 1))`,
 // `AWAIT(use(Box<T>(x)))`): the callee reads it after suspending. Also in a
-// loop, in a try block whose callee throws after suspending (the temporary
-// dies before the handler runs), and with several temporaries, destroyed
-// in reverse order. Under the sanitizers a dangling temporary is a
-// stack-use-after-return.
+// loop, as the object of a member call, in a try block whose callee throws
+// after suspending (the temporary dies before the handler runs), and with
+// several temporaries, destroyed in reverse order. Under the sanitizers a
+// dangling temporary is a stack-use-after-return.
 // RUN: %run-both --out %t %s | FileCheck --match-full-lines %s
 #include "../statements/Inputs/tracer.h"
 
@@ -32,6 +32,10 @@ struct Named {
   Tracer tracer;
   int v;
   Named(const char *name, int value) : tracer(name, value), v(value) {}
+  int value() const {
+    tracer.use();
+    return v;
+  }
 };
 
 struct Two {
@@ -75,6 +79,8 @@ AWAITC_ASYNC awaitc::Coro<void> all() {
   std::printf("int %d\n", AWAIT(use_int(AWAIT(one()) + 41)));
   std::printf("two %d\n",
               AWAIT(use_two(Two{Named("a", AWAIT(one())), Named("b", 2)})));
+  std::printf("member %d\n",
+              AWAIT(use_int(Named("m", AWAIT(one())).value() + 1)));
   for (int i = 0; i < 2; ++i)
     std::printf("loop %d\n", AWAIT(use_int(i * 10 + AWAIT(one()))));
   try {
@@ -99,6 +105,10 @@ int main() {
 // CHECK-NEXT: two 3
 // CHECK-NEXT: dtor b2
 // CHECK-NEXT: dtor a1
+// CHECK-NEXT: ctor m1
+// CHECK-NEXT: use m1
+// CHECK-NEXT: member 2
+// CHECK-NEXT: dtor m1
 // CHECK-NEXT: loop 1
 // CHECK-NEXT: loop 11
 // CHECK-NEXT: ctor f1

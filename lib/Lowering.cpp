@@ -1100,7 +1100,9 @@ std::optional<std::string> FunctionLowering::bindExtended(
                                    : lowerExpr(Value, FE);
   if (Failed)
     return std::string();
-  List = List && !Text.empty() && Text.front() == '{';
+  // (Copied text may open with a column hint.)
+  List = List &&
+         llvm::StringRef(withoutColumnHints(Text)).ltrim().starts_with("{");
   std::string Construct =
       List ? constructWith(Holder, Text) : constructFrom(Holder, Text);
   const FrameSlot &Slot = Model.Slots[Holder];

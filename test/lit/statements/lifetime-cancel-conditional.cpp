@@ -4,7 +4,7 @@
 // of the operand that ran, once, and none of the operand that did not.
 // Expected output derived by hand from C++'s rules: the temporaries of an
 // evaluated operand live to the end of the full-expression.
-// RUN: %run-both --out %t %s | FileCheck --match-full-lines %s
+// RUN: %run-both --no-cxx20 'the order of the arguments of value_of is unspecified: clang constructs the Tracer before the AWAIT' --out %t %s | FileCheck --match-full-lines %s
 #include "Inputs/tracer.h"
 
 AWAITC_ASYNC awaitc::Coro<int> one() {

@@ -31,7 +31,7 @@ configure_build_test() {
   echo "=== ${dir}: build (${JOBS} jobs)"
   cmake --build "$dir" --parallel "$JOBS"
   echo "=== ${dir}: test"
-  ctest --test-dir "$dir" --output-on-failure
+  ctest --test-dir "$dir" --output-on-failure --parallel "$JOBS"
   echo "=== ${dir}: passed in $((SECONDS - start)) s"
 }
 

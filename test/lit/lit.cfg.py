@@ -121,7 +121,12 @@ run_both = " ".join(q(a) for a in [
     "--cxx-gcc", cxx_gcc,
     "--cxx-clang", cxx_clang,
     "--cxx-cxx20", cxx20_clang,
-])
+] + ([
+    # The oracle's verdict does not depend on the sanitizers, and the plain
+    # configuration already compares every run test with its C++20 build;
+    # here the state-machine builds are what the sanitizers check.
+    "--no-cxx20", "compared in the configuration without sanitizers",
+] if config.awaitc_sanitize else []))
 
 # Longer names first: lit applies substitutions in order, and `%awaitc`
 # would otherwise eat the start of `%awaitc-include`.

@@ -11,6 +11,7 @@ Configurations (each a Build):
 Nothing here decides what a failure is: see oracle.py.
 """
 
+import copy
 import fcntl
 import glob
 import hashlib
@@ -88,6 +89,13 @@ class Toolchain:
             self.oracle = self.tool_has_cxx20()
         else:
             self.oracle = oracle == "on"
+
+    def scaled(self, programs):
+        """The same toolchain with time limits for a batch of programs."""
+        tc = copy.copy(self)
+        tc.compile_timeout = self.compile_timeout * max(1, programs // 2)
+        tc.run_timeout = self.run_timeout * programs
+        return tc
 
     def tool_has_cxx20(self):
         r = run([self.awaitc, "--help"], 60)

@@ -98,6 +98,52 @@ def check_seed(tc, opts, seed, workroot):
     return seed, text, sorted(features), o
 
 
+def batch_text(programs):
+    """One translation unit that runs several programs in turn: each
+    program's own text (after its #include) in a namespace of its own, its
+    `main` renamed, and a `main` that calls them in seed order. Builds of a
+    batch are compared with each other exactly as builds of one program are,
+    so a batch that agrees everywhere vouches for every program in it; the
+    parse of the runtime and standard headers, most of a build's time, is
+    paid once per batch instead of once per program."""
+    out = ["// awaitc differential fuzzing batch: seeds %s" %
+           " ".join(str(seed) for seed, _ in programs),
+           "#include \"fuzz_prelude.h\"", ""]
+    for seed, text in programs:
+        body = text.split("#include \"fuzz_prelude.h\"\n", 1)[1]
+        body = body.replace("\nint main() {", "\nint program_main() {", 1)
+        out += ["namespace seed%d {" % seed, body, "}  // namespace seed%d" %
+                seed, ""]
+    out += ["int main() {"]
+    for seed, _ in programs:
+        out += ["  std::printf(\"=== seed %d\\n\");" % seed,
+                "  seed%d::program_main();" % seed]
+    out += ["  return 0;", "}", ""]
+    return "\n".join(out)
+
+
+def check_batch(tc, opts, seeds, workroot):
+    """Checks the programs of `seeds` as one batch; only when the batch
+    fails is each program checked on its own, to tell which failed and
+    how. Returns one check_seed result per seed."""
+    programs = [(seed, generator.generate(seed, opts)) for seed in seeds]
+    if len(programs) == 1:
+        return [check_seed(tc, opts, seeds[0], workroot)]
+    work = os.path.join(workroot, "b%d" % seeds[0])
+    text = batch_text([(seed, t) for seed, (t, _) in programs])
+    o = oracle.check(tc.scaled(len(seeds)), text, work, name="batch")
+    if o.ok:
+        shutil.rmtree(work, ignore_errors=True)
+        share = o.seconds / len(seeds)
+        results = []
+        for seed, (t, feats) in programs:
+            each = oracle.Outcome()
+            each.seconds = share
+            results.append((seed, t, sorted(feats), each))
+        return results
+    return [check_seed(tc, opts, seed, workroot) for seed in seeds]
+
+
 def write_repro(dirname, text, outcome, reduced, tc, seed):
     os.makedirs(dirname, exist_ok=True)
     with open(os.path.join(dirname, "original.cpp"), "w") as f:
@@ -152,15 +198,19 @@ def campaign(args):
         pending = set()
         while True:
             while len(pending) < args.jobs and more():
-                pending.add(pool.submit(check_seed, tc, opts, next_seed,
-                                        workroot))
+                seeds = [next_seed]
                 next_seed += 1
+                while len(seeds) < args.batch and more():
+                    seeds.append(next_seed)
+                    next_seed += 1
+                pending.add(pool.submit(check_batch, tc, opts, seeds,
+                                        workroot))
             if not pending:
                 break
             done, pending = concurrent.futures.wait(
                 pending, return_when=concurrent.futures.FIRST_COMPLETED)
-            for fut in done:
-                seed, text, features, o = fut.result()
+            for seed, text, features, o in [
+                    r for fut in done for r in fut.result()]:
                 tried += 1
                 cls = o.cls or "pass"
                 counts[cls] = counts.get(cls, 0) + 1
@@ -244,6 +294,9 @@ def main(argv=None):
     c.add_argument("--count", type=int, default=0)
     c.add_argument("--budget-seconds", type=float, default=0)
     c.add_argument("--jobs", type=int, default=1)
+    c.add_argument("--batch", type=int, default=10,
+                   help="programs built as one translation unit (a batch "
+                   "that fails is checked again program by program)")
     c.add_argument("--out", default="fuzz-out")
     c.add_argument("--reduce-seconds", type=float, default=180)
     c.add_argument("--max-reductions", type=int, default=20)

@@ -2869,8 +2869,11 @@ std::string FunctionLowering::factoryArguments(const LambdaUses &Uses,
 std::string FunctionLowering::factoryDefinition(const Factory &F) {
   const LambdaUses &Uses = *F.Uses;
   std::string Params;
-  for (const VarDecl *VD : Uses.Locals)
+  bool ShadowsParameter = false;
+  for (const VarDecl *VD : Uses.Locals) {
     Params += (Params.empty() ? "auto &" : ", auto &") + VD->getNameAsString();
+    ShadowsParameter |= isa<ParmVarDecl>(VD);
+  }
   if (Uses.UsesThis)
     Params += (Params.empty() ? "auto " : ", auto ") + Model.SelfName;
   auto R = movedLambdaRange(Uses.Lambda);
@@ -2893,8 +2896,17 @@ std::string FunctionLowering::factoryDefinition(const Factory &F) {
   }
   // A static: the frame class's members may use it (an automatic local
   // of the enclosing function they could not).
-  return lineMark(Src.line(R->Begin)) + "  static constexpr auto " + F.Name +
-         " = [](" + Params + ") { return " + Lambda + "; };\n";
+  std::string Definition = lineMark(Src.line(R->Begin)) +
+                           "  static constexpr auto " + F.Name + " = [](" +
+                           Params + ") { return " + Lambda + "; };\n";
+  // The factory's parameters take the captured names, so that the lambda's
+  // own text captures them; a captured parameter of the function is thereby
+  // shadowed on purpose, which g++'s -Wshadow would report.
+  if (ShadowsParameter)
+    Definition = "#pragma GCC diagnostic push\n"
+                 "#pragma GCC diagnostic ignored \"-Wshadow\"\n" +
+                 Definition + "#pragma GCC diagnostic pop\n";
+  return Definition;
 }
 
 void FunctionLowering::selfCaptureEdits(const LambdaExpr *L,

@@ -6,7 +6,7 @@
 // follow C++'s rules for lambdas: a copy capture copies when the lambda is
 // created, init-captures are evaluated then, closures die at scope exit in
 // reverse order of construction.
-// RUN: %run-both --no-cxx20 'C++20 has no co_await in a catch handler' --out %t %s | FileCheck --match-full-lines %s
+// RUN: %run-both %{strict-warnings} --no-cxx20 'C++20 has no co_await in a catch handler' --out %t %s | FileCheck --match-full-lines %s
 // RUN: %awaitc %s --no-line-directives -- -std=c++17 -I%awaitc-include | FileCheck --check-prefix=CODE %s
 #include <awaitc/awaitc.h>
 

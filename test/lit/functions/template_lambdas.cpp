@@ -3,7 +3,7 @@
 // living across the suspension (moved into a factory), generic ones, and a
 // lambda called where it is written whose result is a plain local. (The
 // review's repro of "cannot hold a lambda in C++17" for the first shape.)
-// RUN: %run-both --out %t %s | FileCheck %s
+// RUN: %run-both %{strict-warnings} --out %t %s | FileCheck %s
 #include <awaitc/awaitc.h>
 #include <cstdio>
 

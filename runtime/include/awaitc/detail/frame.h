@@ -54,6 +54,17 @@
 #include <utility>
 
 namespace awaitc {
+
+// The frame of an async function that awaits, as an awaiter's
+// await_suspend() receives it (the awaitable protocol: awaitable.h). Opaque:
+// an awaiter passes it on to AwaiterBase::suspend() and does nothing else
+// with it.
+class Frame {
+protected:
+  Frame() noexcept = default;
+  ~Frame() = default;
+};
+
 namespace detail {
 
 class TaskBase;
@@ -141,7 +152,7 @@ struct FrameDeleter {
   void operator()(FrameBase *frame) const noexcept { destroy_frame(frame); }
 };
 
-class FrameBase : public StepFrame {
+class FrameBase : public StepFrame, public Frame {
 public:
   virtual ~FrameBase() = default;
 

@@ -172,8 +172,8 @@ private:
         : ParkedWaiter(other), queue_(other.queue_) {}
 
     // `blocked`: the loop's condition (empty / full); `waiters`: where to
-    // wait; `wake_next`: whether a cancelled waiter that was woken must
-    // wake the next one (not empty / not full).
+    // wait. A cancelled waiter that was woken wakes the next one when the
+    // queue is not blocked for it (not empty / not full).
     template <class Blocked>
     bool step(Frame &frame, detail::WaitList &waiters,
               Blocked blocked) noexcept {

@@ -8,6 +8,7 @@
 
 #include <awaitc/detail/task_base.h>
 #include <awaitc/loop.h>
+#include <awaitc/run.h>
 
 #include <cassert>
 #include <chrono>
@@ -130,11 +131,15 @@ double TimerHandle::when() const noexcept {
 
 // --- EventLoop ---------------------------------------------------------------
 
-EventLoop::EventLoop(RunOptions options) : options_(options) {
+EventLoop::EventLoop() {
   if (current_loop)
     throw std::logic_error(
         "awaitc: an event loop is already running in this thread");
   current_loop = this;
+}
+
+EventLoop::EventLoop(const RunOptions &options) : EventLoop() {
+  virtual_time_ = options.virtual_time;
 }
 
 EventLoop::~EventLoop() {
@@ -169,7 +174,7 @@ EventLoop &EventLoop::current() {
 EventLoop *EventLoop::current_or_null() noexcept { return current_loop; }
 
 double EventLoop::time() const noexcept {
-  if (options_.virtual_time)
+  if (virtual_time_)
     return virtual_now_;
   using Seconds = std::chrono::duration<double>;
   return Seconds(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -251,7 +256,7 @@ void EventLoop::run_callback(detail::LoopCallback &callback) noexcept {
 
 void EventLoop::wait_for_next_timer() {
   const double deadline = timers_.front()->when_;
-  if (options_.virtual_time) {
+  if (virtual_time_) {
     if (deadline > virtual_now_)
       virtual_now_ = deadline;
     return;

@@ -141,7 +141,7 @@ void TaskBase::run() {
     return;
   }
   assert(resume_frame_ &&
-         "an awaiter suspended the task without detail::Waiter::suspend");
+         "an awaiter suspended the task without AwaiterBase::suspend()");
   // A cancellation the resumed awaiter did not deliver, or one requested
   // while the step ran, goes to what the task waits on now (asyncio).
   if (throw_cancel_) {

@@ -331,7 +331,7 @@ public:
     future_.state_->bind_loop();
     return future_.done();
   }
-  bool await_suspend(detail::FrameBase &frame) noexcept {
+  bool await_suspend(Frame &frame) noexcept {
     suspend(frame);
     future_.state_->add_listener(*this);
     return true;

@@ -101,7 +101,7 @@ public:
   }
 
   bool await_ready() const noexcept { return task_.done(); }
-  bool await_suspend(FrameBase &frame) noexcept {
+  bool await_suspend(Frame &frame) noexcept {
     suspend(frame);
     task_.state()->add_done_callback(*this);
     return true;

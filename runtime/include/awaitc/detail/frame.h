@@ -3,31 +3,32 @@
 // `awaitc` turns every annotated function into a class derived from
 // CoroFrame<T> or GeneratorFrame<T>. The generated class holds the
 // parameters and the locals that live across a suspension, and implements
-// step(): the user's body, re-entered at the suspension point recorded in
-// `awaitc_state_`. Everything in this header is what that generated code calls; it
-// is not meant for hand-written code, and its names may change between
-// releases together with the tool.
+// awaitc_step(): the user's body, re-entered at the suspension point
+// recorded in `awaitc_state_`. Everything in this header is what that
+// generated code calls; it is not meant for hand-written code, and its names
+// may change between releases together with the tool.
 //
 // Resumption protocol (single-threaded, like asyncio):
-//   - step() runs the body until it suspends (awaitc_suspend_at() returned true,
-//     step() returned with awaitc_suspending_ set) or finishes (step() returned
-//     normally or threw).
+//   - awaitc_step() runs the body until it suspends (awaitc_suspend_at()
+//     returned true, awaitc_step() returned with awaitc_suspending_ set) or
+//     finishes (awaitc_step() returned normally or threw).
 //   - The frames of one task form a chain: the root frame, the frame it
 //     awaits (AWAIT(coro)), the frame that one awaits, and so on. A frame
-//     that awaits a coroutine does not run the child's step() itself: the
-//     awaiter's await_suspend() hands the child over (awaitc_await_child())
-//     and the frame suspends, so that its step() returns first.
-//   - resume() is a trampoline, the equivalent of C++20's symmetric
-//     transfer: it runs the current frame's step(); if the frame suspended
-//     by awaiting a child, it goes on with the child; if the frame finished
-//     (returned or threw: the exception is kept for the awaiter), it goes on
-//     with the frame that awaits it; it returns when a frame suspends on
-//     something outside the chain (a sleep, a task...) or when the outermost
-//     frame finished, after notifying that frame's continuation (the task
-//     that owns it). However deep the chain, the C stack holds one step()
-//     at a time, and the order of events is that of running the child
-//     inline: the child starts at once, the awaiter resumes as soon as the
-//     child finishes.
+//     that awaits a coroutine does not run the child's awaitc_step() itself:
+//     the awaiter's await_suspend() hands the child over
+//     (awaitc_await_child()) and the frame suspends, so that its
+//     awaitc_step() returns first.
+//   - awaitc_resume() is a trampoline, the equivalent of C++20's symmetric
+//     transfer: it runs the current frame's awaitc_step(); if the frame
+//     suspended by awaiting a child, it goes on with the child; if the frame
+//     finished (returned or threw: the exception is kept for the awaiter), it
+//     goes on with the frame that awaits it; it returns when a frame suspends
+//     on something outside the chain (a sleep, a task...) or when the
+//     outermost frame finished, after notifying that frame's continuation
+//     (the task that owns it). However deep the chain, the C stack holds one
+//     awaitc_step() at a time, and the order of events is that of running
+//     the child inline: the child starts at once, the awaiter resumes as soon
+//     as the child finishes.
 //   - A suspended chain is destroyed innermost frame first (destroy_frame()),
 //     without recursion: the awaiter that owns a child is the last object
 //     its frame constructed before suspending, so the frame's destruction
@@ -36,12 +37,12 @@
 // Locals that live across suspensions are members of the generated class
 // whose lifetime the generated code manages by hand: constructed with
 // placement new at their declaration, destroyed at scope exit by a
-// LocalGuard on the step() stack (which also covers exceptions), and, for a
-// frame destroyed while suspended, by the generated destroy_suspended(),
-// which knows statically which locals are alive at each state. Nothing the
-// body still needs after a suspension may live on the step() stack: the
-// step() of a frame that awaits a coroutine has returned before the
-// coroutine's body runs.
+// LocalGuard on the awaitc_step() stack (which also covers exceptions), and,
+// for a frame destroyed while suspended, by the generated class's
+// destructor, which knows statically which locals are alive at each state.
+// Nothing the body still needs after a suspension may live on the
+// awaitc_step() stack: the awaitc_step() of a frame that awaits a coroutine
+// has returned before the coroutine's body runs.
 #pragma once
 
 #include <cstddef>
@@ -54,6 +55,17 @@
 #include <utility>
 
 namespace awaitc {
+
+// The frame of an async function that awaits, as an awaiter's
+// await_suspend() receives it (the awaitable protocol: awaitable.h). Opaque:
+// an awaiter passes it on to AwaiterBase::suspend() and does nothing else
+// with it.
+class Frame {
+protected:
+  Frame() noexcept = default;
+  ~Frame() = default;
+};
+
 namespace detail {
 
 class TaskBase;
@@ -69,7 +81,7 @@ protected:
   ~Continuation() = default;
 };
 
-// What every generated frame has: the state it resumes at, and step().
+// What every generated frame has: the state it resumes at, and awaitc_step().
 class StepFrame {
 public:
   StepFrame() = default;
@@ -79,8 +91,8 @@ public:
   bool awaitc_done() const noexcept { return awaitc_state_ == awaitc_finished; }
   bool awaitc_started() const noexcept { return awaitc_state_ != awaitc_start; }
 
-  // True while step() is unwinding because the body suspended: guards on
-  // the step() stack must then leave the frame's locals alive.
+  // True while awaitc_step() is unwinding because the body suspended: guards on
+  // the awaitc_step() stack must then leave the frame's locals alive.
   bool awaitc_suspending() const noexcept { return awaitc_suspending_; }
 
 protected:
@@ -91,7 +103,7 @@ protected:
 
   virtual void awaitc_step() = 0;
 
-  // Runs step(); returns true if the body suspended, false if it finished.
+  // Runs awaitc_step(); returns true if the body suspended, false if it finished.
   // An exception that ends the body propagates and leaves the frame done.
   bool awaitc_run_step() {
     try {
@@ -103,7 +115,7 @@ protected:
     return awaitc_end_step();
   }
 
-  // After step() returned: true if the body suspended; otherwise the frame
+  // After awaitc_step() returned: true if the body suspended; otherwise the frame
   // is done.
   bool awaitc_end_step() noexcept {
     if (awaitc_suspending_) {
@@ -113,7 +125,7 @@ protected:
     awaitc_state_ = awaitc_finished;
     return false;
   }
-  // After step() threw: the frame is done.
+  // After awaitc_step() threw: the frame is done.
   void awaitc_end_by_exception() noexcept {
     awaitc_state_ = awaitc_finished;
     awaitc_suspending_ = false;
@@ -141,7 +153,7 @@ struct FrameDeleter {
   void operator()(FrameBase *frame) const noexcept { destroy_frame(frame); }
 };
 
-class FrameBase : public StepFrame {
+class FrameBase : public StepFrame, public Frame {
 public:
   virtual ~FrameBase() = default;
 
@@ -158,7 +170,7 @@ public:
   }
 
   // Called by an awaiter's await_suspend(*this) that returns true: this
-  // frame awaits the frame `*owner`, which resume() runs next (it must not
+  // frame awaits the frame `*owner`, which awaitc_resume() runs next (it must not
   // have started) in this frame's task; this frame resumes when that one
   // finishes. `owner` is where the awaiter keeps the child; it must stay
   // put until the child has finished or been destroyed, and is set to null
@@ -172,7 +184,7 @@ public:
 
 protected:
   // Called by the generated body at a suspension point. Returns true if the
-  // body must return from step() now (it will be resumed at `state`), false
+  // body must return from awaitc_step() now (it will be resumed at `state`), false
   // if it continues at once (the awaitable was ready).
   template <class Awaiter> bool awaitc_suspend_at(int state, Awaiter &awaiter) {
     if (awaiter.await_ready())
@@ -188,7 +200,7 @@ protected:
 private:
   friend void destroy_frame(FrameBase *frame) noexcept;
 
-  // Runs step() once; an exception that ends the body is kept for the
+  // Runs awaitc_step() once; an exception that ends the body is kept for the
   // awaiter. Returns true if the body suspended.
   bool awaitc_step_once() noexcept {
     try {
@@ -340,7 +352,7 @@ public:
 
 protected:
   // YIELD(value): the generated body records the value, then returns from
-  // step().
+  // awaitc_step().
   void awaitc_yield_at(int state, std::remove_reference_t<T> &value) noexcept {
     awaitc_current_ = std::addressof(value);
     awaitc_mark_suspended(state);
@@ -379,11 +391,11 @@ template <class T, class Make> T &&keep_temporary(T &slot, Make &&make) {
   return static_cast<T &&>(slot);
 }
 
-// Owns a hoisted local while step() runs inside the local's scope: destroys
+// Owns a hoisted local while awaitc_step() runs inside the local's scope: destroys
 // it when that scope is left by any path (fall-through, break, continue,
 // return, goto, exception), but not when the body suspends. Declared at the
 // start of the scope, disarmed; the generated code arms it right after the
-// local is constructed, and when step() re-enters the scope on resumption.
+// local is constructed, and when awaitc_step() re-enters the scope on resumption.
 template <class T> class LocalGuard {
 public:
   LocalGuard(const StepFrame &frame, T &object) noexcept

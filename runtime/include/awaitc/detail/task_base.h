@@ -62,7 +62,7 @@ protected:
 
   // Suspends the task running `frame` (the innermost frame of the task)
   // until wake(); resuming the task resumes `frame`.
-  void suspend(FrameBase &frame) noexcept;
+  void suspend(Frame &frame) noexcept;
   // Enqueues the suspended task's next step.
   void wake() noexcept;
   // Like wake(), but the task resumes with CancelledError.
@@ -71,7 +71,7 @@ protected:
   void resume_or_throw();
   // The task's step that ends the wait is about to resume `frame`; return
   // false after suspend(frame) to keep waiting instead (see above).
-  virtual bool on_step(FrameBase &frame) noexcept {
+  virtual bool on_step(Frame &frame) noexcept {
     (void)frame;
     return true;
   }
@@ -182,7 +182,8 @@ private:
   TaskBase *next_task_ = nullptr;
 };
 
-inline void Waiter::suspend(FrameBase &frame) noexcept {
+inline void Waiter::suspend(Frame &awaiting) noexcept {
+  FrameBase &frame = static_cast<FrameBase &>(awaiting);
   task_ = frame.awaitc_task();
   assert(task_ && "awaiting outside of a task");
   task_->suspend_on(*this, frame);

@@ -142,9 +142,17 @@ void Poller::poll(EventLoop &loop, double timeout) {
                                    : static_cast<time_t>(seconds);
       limit.tv_nsec = static_cast<long>((timeout - seconds) * 1e9);
     }
-    count = ::epoll_pwait2(epoll_fd_, events, kMaxEvents,
-                           timeout < 0 ? nullptr : &limit, nullptr);
-    if (count < 0 && errno == ENOSYS) { // a kernel older than 5.11
+    // A kernel older than 5.11 (or valgrind) lacks it: epoll_wait, in ms.
+    static std::atomic<bool> have_pwait2{true};
+    count = -1;
+    errno = ENOSYS;
+    if (have_pwait2.load(std::memory_order_relaxed)) {
+      count = ::epoll_pwait2(epoll_fd_, events, kMaxEvents,
+                             timeout < 0 ? nullptr : &limit, nullptr);
+      if (count < 0 && errno == ENOSYS)
+        have_pwait2.store(false, std::memory_order_relaxed);
+    }
+    if (count < 0 && errno == ENOSYS) {
       int ms = -1;
       if (timeout > 0) {
         const double rounded = std::ceil(timeout * 1000.0);

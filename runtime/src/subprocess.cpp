@@ -17,6 +17,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <optional>
 
@@ -139,6 +140,35 @@ private:
 
 namespace {
 
+// posix_spawnp reports a program it cannot execute, except where it has to
+// fall back to fork (valgrind, some kernels): look it up first, as execvp
+// would, so that a missing program is an error of the call everywhere.
+void check_executable(const std::string &program) {
+  auto executable = [](const std::string &path) {
+    return ::access(path.c_str(), X_OK) == 0;
+  };
+  if (program.find('/') != std::string::npos) {
+    if (!executable(program))
+      throw std::system_error(errno, std::system_category(), program);
+    return;
+  }
+  const char *path = std::getenv("PATH");
+  std::string dirs = path ? path : "/bin:/usr/bin";
+  std::size_t begin = 0;
+  for (;;) {
+    const std::size_t end = dirs.find(':', begin);
+    std::string dir = dirs.substr(begin, end == std::string::npos
+                                             ? std::string::npos
+                                             : end - begin);
+    if (executable((dir.empty() ? std::string(".") : dir) + "/" + program))
+      return;
+    if (end == std::string::npos)
+      break;
+    begin = end + 1;
+  }
+  throw std::system_error(ENOENT, std::system_category(), program);
+}
+
 int open_pidfd(pid_t pid) noexcept {
 #ifdef SYS_pidfd_open
   const long fd = ::syscall(SYS_pidfd_open, pid, 0);
@@ -180,6 +210,7 @@ struct Pipe {
 std::shared_ptr<ProcessCore> spawn(const std::string &program,
                                    const std::vector<std::string> &args,
                                    const ProcessOptions &options) {
+  check_executable(program);
   Pipe in, out, err;
   if (options.stdin_pipe) {
     ignore_sigpipe();

@@ -33,8 +33,8 @@ namespace detail {
 
 class ServerCore final : public std::enable_shared_from_this<ServerCore> {
 public:
-  ServerCore(ClientConnected handler, std::size_t limit)
-      : handler_(std::move(handler)), limit_(limit) {}
+  ServerCore(ClientConnected handler, std::size_t limit, int backlog)
+      : handler_(std::move(handler)), limit_(limit), backlog_(backlog) {}
   ~ServerCore() { close_sockets(); }
 
   // Binds and listens on every address.
@@ -74,6 +74,7 @@ private:
 
   ClientConnected handler_;
   std::size_t limit_;
+  int backlog_;
   std::vector<std::unique_ptr<Listener>> listeners_;
   bool closed_ = false;
   bool serving_ = false;
@@ -109,7 +110,7 @@ void ServerCore::listen(const std::vector<Address> &addresses, int port) {
           "error while attempting to bind on address (port " +
               std::to_string(port) + ")");
     }
-    if (::listen(fd, 100) < 0)
+    if (::listen(fd, backlog_) < 0)
       throw_os_error(errno, "listen");
   }
   if (listeners_.empty())
@@ -144,7 +145,7 @@ int ServerCore::port() const noexcept {
 }
 
 void ServerCore::accept(Listener &listener) {
-  for (int i = 0; i < 100; ++i) { // asyncio accepts up to backlog at a time
+  for (int i = 0; i < backlog_; ++i) { // as asyncio: up to backlog at a time
     const int fd = ::accept4(listener.socket, nullptr, nullptr,
                              SOCK_NONBLOCK | SOCK_CLOEXEC);
     if (fd < 0) {
@@ -311,9 +312,10 @@ private:
 class StartServerAwaiter final : public Waiter, private LoopCallback {
 public:
   StartServerAwaiter(ClientConnected handler, std::string host, int port,
-                     std::size_t limit)
+                     std::size_t limit, int backlog)
       : resolver_(std::move(host), port, /*passive=*/true), port_(port),
-        core_(std::make_shared<ServerCore>(std::move(handler), limit)) {}
+        core_(std::make_shared<ServerCore>(std::move(handler), limit,
+                                           backlog > 0 ? backlog : 100)) {}
   StartServerAwaiter(const StartServerAwaiter &) = delete;
 
   bool await_ready() {
@@ -424,9 +426,10 @@ Coro<void> Server::serve_forever() {
 }
 
 Coro<Server> start_server(ClientConnected handler, std::string host, int port,
-                          std::size_t limit) {
+                          std::size_t limit, int backlog) {
   return detail::awaiter_coro<Server, detail::StartServerAwaiter>(
-      "start_server", std::move(handler), std::move(host), port, limit);
+      "start_server", std::move(handler), std::move(host), port, limit,
+      backlog);
 }
 
 } // namespace awaitc

@@ -13,7 +13,9 @@
 //
 // start_server binds every address of host (a numeric address at once, a
 // name resolved on a worker thread; "" is every interface) with
-// SO_REUSEADDR, listens (backlog 100) and starts accepting at once. Each
+// SO_REUSEADDR, listens (backlog 100 unless given, asyncio's; the kernel
+// may reset connections beyond it that arrive at once) and starts accepting
+// at once, up to `backlog` connections per readiness callback. Each
 // accepted connection runs handler(reader, writer) as a task of its own;
 // an exception that ends it is reported on standard error when the task
 // goes, and the connection is closed when its handles are gone.
@@ -61,6 +63,7 @@ private:
 };
 
 Coro<Server> start_server(ClientConnected handler, std::string host, int port,
-                          std::size_t limit = kDefaultStreamLimit);
+                          std::size_t limit = kDefaultStreamLimit,
+                          int backlog = 100);
 
 } // namespace awaitc

@@ -38,10 +38,14 @@
 #include <awaitc/queue.h>
 #include <awaitc/run.h>
 #include <awaitc/semaphore.h>
+#include <awaitc/server.h>
 #include <awaitc/shield.h>
 #include <awaitc/sleep.h>
+#include <awaitc/streams.h>
+#include <awaitc/subprocess.h>
 #include <awaitc/task.h>
 #include <awaitc/task_group.h>
+#include <awaitc/to_thread.h>
 #include <awaitc/wait.h>
 #include <awaitc/wait_for.h>
 

@@ -18,9 +18,18 @@
 //   - when nothing is ready the loop waits for the earliest timer: on the
 //     monotonic clock, or, with RunOptions::virtual_time (run.h), by jumping
 //     the clock to that deadline at once, so that loop_time() reads exact
-//     values that start at 0.
+//     values that start at 0;
+//   - it waits for file descriptors and for other threads in the same wait
+//     (epoll): for no time if a callback is ready, until the next timer, or
+//     without limit if only I/O or a to_thread job can end the wait; what is
+//     ready is enqueued like any other callback, in the iteration that saw
+//     it. With virtual_time and I/O or a thread's job awaited, the clock does
+//     not run ahead of them: the loop waits for them in real time for as
+//     long as the next timer's virtual delay, and jumps to that timer only if
+//     nothing came (so virtual times stay exact).
 // An exception that escapes a callback is reported on standard error and the
-// loop goes on.
+// loop goes on. call_soon_threadsafe() is the one call that other threads may
+// make.
 #pragma once
 
 #include <awaitc/detail/loop_callback.h>
@@ -28,6 +37,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace awaitc {
@@ -41,12 +51,17 @@ class TimerHandle;
 Handle call_soon(std::function<void()> callback);
 TimerHandle call_later(double delay, std::function<void()> callback);
 TimerHandle call_at(double when, std::function<void()> callback);
+// The one call that other threads may make: `callback` runs on the loop's
+// thread (asyncio's loop.call_soon_threadsafe).
+void call_soon_threadsafe(std::function<void()> callback);
 // Seconds on the loop's clock.
 double loop_time();
 
 namespace detail {
 class TaskBase;
 class UserCallback;
+class Poller;
+Poller &poller_of(EventLoop &loop) noexcept;
 } // namespace detail
 
 // A callback scheduled with call_soon (asyncio.Handle). Copies refer to the
@@ -103,16 +118,21 @@ public:
   Handle call_soon(std::function<void()> callback);
   TimerHandle call_later(double delay, std::function<void()> callback);
   TimerHandle call_at(double when, std::function<void()> callback);
+  // Thread-safe: `callback` runs on the loop's thread, enqueued at the start
+  // of the loop's next iteration (the loop is woken if it waits). Callbacks
+  // posted after the loop has closed are never run.
+  void call_soon_threadsafe(std::function<void()> callback);
 
   // Allocation-free scheduling for the runtime's own callbacks.
   void enqueue(detail::LoopCallback &callback) noexcept;
   void schedule(detail::TimerCallback &timer, double when);
 
-  // Runs one iteration (waiting for the next timer if nothing is ready).
-  // Returns false, without waiting, if nothing is ready or scheduled.
+  // Runs one iteration (waiting for the next timer, I/O or a thread's job
+  // if nothing is ready). Returns false, without waiting, if nothing is
+  // ready, scheduled or awaited.
   bool run_once();
   // Runs iterations until done() holds; returns false if the loop ran out of
-  // work before that (nothing ready, no timers).
+  // work before that (nothing ready, no timers, nothing awaited).
   template <class Predicate> bool run_until(Predicate done) {
     while (!done())
       if (!run_once())
@@ -130,6 +150,7 @@ public:
 private:
   friend class detail::TaskBase;
   friend class detail::TimerCallback;
+  friend detail::Poller &detail::poller_of(EventLoop &loop) noexcept;
 
   void add_task(detail::TaskBase &task) noexcept;
   void remove_task(detail::TaskBase &task) noexcept;
@@ -153,6 +174,7 @@ private:
   detail::TaskBase *current_task_ = nullptr;
   detail::TaskBase *first_task_ = nullptr; // pending tasks, in creation order
   detail::TaskBase *last_task_ = nullptr;
+  std::unique_ptr<detail::Poller> poller_; // file descriptors, other threads
 };
 
 } // namespace awaitc

@@ -261,7 +261,7 @@ public:
     inner_.emplace(*future);
     return inner_->await_ready();
   }
-  bool await_suspend(FrameBase &frame) { return inner_->await_suspend(frame); }
+  bool await_suspend(Frame &frame) { return inner_->await_suspend(frame); }
   void await_resume() {
     if (inner_)
       inner_->await_resume();
@@ -287,7 +287,7 @@ public:
     inner_.emplace(core_->begin_serving_forever());
     return inner_->await_ready();
   }
-  bool await_suspend(FrameBase &frame) { return inner_->await_suspend(frame); }
+  bool await_suspend(Frame &frame) { return inner_->await_suspend(frame); }
   void await_resume() {
     core_->end_serving_forever();
     struct Closer {
@@ -323,7 +323,7 @@ public:
       bind();
     return error_ != nullptr;
   }
-  bool await_suspend(FrameBase &frame) {
+  bool await_suspend(Frame &frame) {
     suspend(frame);
     if (!resolver_.done())
       resolver_.start([this] { wake(); });
@@ -364,7 +364,7 @@ private:
     wake_cancelled();
     return true;
   }
-  bool on_step(FrameBase &frame) noexcept override {
+  bool on_step(Frame &frame) noexcept override {
     if (take_cancellation()) {
       cancelled_ = true;
       core_->close();

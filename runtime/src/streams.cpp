@@ -430,7 +430,7 @@ public:
   ~ReadAwaiter() { stop_waiting(); }
 
   bool await_ready() { return attempt(); }
-  bool await_suspend(FrameBase &frame) {
+  bool await_suspend(Frame &frame) {
     suspend(frame);
     start_waiting();
     return true;
@@ -465,7 +465,7 @@ private:
     wake_cancelled();
     return true;
   }
-  bool on_step(FrameBase &frame) noexcept override {
+  bool on_step(Frame &frame) noexcept override {
     if (take_cancellation()) {
       cancelled_ = true;
       return true;
@@ -637,7 +637,7 @@ public:
     }
     return helper();
   }
-  bool await_suspend(FrameBase &frame) {
+  bool await_suspend(Frame &frame) {
     if (yielding_) {
       suspend(frame);
       EventLoop::current().enqueue(*this);
@@ -669,7 +669,7 @@ private:
     }
     return !core_->writing_paused();
   }
-  bool wait_on_future(FrameBase &frame) {
+  bool wait_on_future(Frame &frame) {
     core_->drain_waiters.push_back(future_);
     inner_.emplace(future_);
     inner_->await_ready();
@@ -688,7 +688,7 @@ private:
     wake_cancelled();
     return true;
   }
-  bool on_step(FrameBase &frame) noexcept override {
+  bool on_step(Frame &frame) noexcept override {
     if (inner_)
       return true;
     if (take_cancellation()) {
@@ -835,7 +835,7 @@ public:
       return false;
     return connect_next();
   }
-  bool await_suspend(FrameBase &frame) {
+  bool await_suspend(Frame &frame) {
     suspend(frame);
     if (!resolver_.done())
       resolver_.start([this] { wake(); });
@@ -925,7 +925,7 @@ private:
     return true;
   }
 
-  bool on_step(FrameBase &frame) noexcept override {
+  bool on_step(Frame &frame) noexcept override {
     if (take_cancellation()) {
       cancelled_ = true;
       drop_socket();

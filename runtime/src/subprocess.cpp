@@ -281,7 +281,7 @@ public:
       : program_(std::move(program)), args_(std::move(args)),
         options_(options) {}
   bool await_ready() { return true; }
-  bool await_suspend(FrameBase &) { return false; }
+  bool await_suspend(Frame &) { return false; }
   Process await_resume() {
     return ProcessAccess::make(spawn(program_, args_, options_));
   }
@@ -304,7 +304,7 @@ public:
     inner_.emplace(*future);
     return inner_->await_ready();
   }
-  bool await_suspend(FrameBase &frame) { return inner_->await_suspend(frame); }
+  bool await_suspend(Frame &frame) { return inner_->await_suspend(frame); }
   int await_resume() { return inner_ ? inner_->await_resume() : *core_->returncode(); }
 
 private:
@@ -315,7 +315,7 @@ private:
 // A Coro<std::string> that gives "" at once (a stream that is not piped).
 struct EmptyRead {
   bool await_ready() const noexcept { return true; }
-  bool await_suspend(FrameBase &) noexcept { return false; }
+  bool await_suspend(Frame &) noexcept { return false; }
   std::string await_resume() const { return std::string(); }
 };
 

@@ -15,8 +15,8 @@
 static std::uint64_t slow_checksum(std::string data) {
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
   std::uint64_t sum = 0;
-  for (unsigned char c : data)
-    sum = sum * 31 + c;
+  for (char c : data)
+    sum = sum * 31 + static_cast<unsigned char>(c);
   return sum % 1000003;
 }
 

@@ -305,7 +305,6 @@ AWAITC_ASYNC Coro<std::string> echo_client() {
 
 TEST(Streams, EchoOverLoopback) {
   const int before = open_descriptors();
-  awaitc::RunOptions options;
   EXPECT_EQ(awaitc::run(echo_client()), "one\ntwo\nrest=[] eof");
   EXPECT_EQ(open_descriptors(), before);
 }

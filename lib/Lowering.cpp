@@ -373,6 +373,9 @@ std::optional<FrameModel> FunctionLowering::run() {
   Model.FunctionName =
       AF.Lambda ? lambdaName(*AF.Lambda) : Fn.getNameAsString();
   Model.ClassName = Names.fresh(Model.FunctionName + "_frame");
+  Model.SourceFile = Src.fileName().str();
+  Model.FunctionLine = Src.line(
+      Src.offset(AF.Lambda ? AF.Lambda->getBeginLoc() : Fn.getLocation()));
   std::string Result = printType(AF.ResultType, Fn.getLocation());
   if (AF.Kind == CoroutineKind::Async) {
     Model.BaseClass = "awaitc::detail::CoroFrame<" + Result + ">";
@@ -2542,6 +2545,7 @@ int FunctionLowering::addState() {
 void FunctionLowering::emitSuspension(int State, const std::string &Condition,
                                       SourceLocation Loc) {
   Model.States[State - 1].Live = Live;
+  Model.States[State - 1].Line = Src.line(Src.offset(Loc));
   if (Condition.empty())
     emit(Loc, "return;");
   else

@@ -11,6 +11,7 @@
 #include <awaitc/loop.h>
 #include <awaitc/run.h>
 
+#include <atomic>
 #include <cassert>
 #include <chrono>
 #include <cstdio>
@@ -145,6 +146,8 @@ double TimerHandle::when() const noexcept {
 // --- EventLoop ---------------------------------------------------------------
 
 EventLoop::EventLoop() {
+  static std::atomic<std::uint64_t> loops_created{0};
+  id_ = loops_created.fetch_add(1, std::memory_order_relaxed) + 1;
   if (current_loop)
     throw std::logic_error(
         "awaitc: an event loop is already running in this thread");

@@ -642,3 +642,83 @@ TEST(TaskGroup, FailureCancelsTheRestAndIsRethrown) {
 }
 
 } // namespace
+
+// --- Misuse: each is a clear exception, never undefined behaviour ------------
+
+namespace {
+
+template <class E, class F> std::string message_of(F &&f) {
+  try {
+    f();
+  } catch (const E &e) {
+    return e.what();
+  }
+  return "(nothing thrown)";
+}
+
+TEST(Misuse, ReleasingAnUnlockedLock) {
+  awaitc::Lock lock; // asyncio: RuntimeError("Lock is not acquired.")
+  EXPECT_EQ(message_of<std::logic_error>([&] { lock.release(); }),
+            "awaitc::Lock::release: the lock is not acquired");
+}
+
+TEST(Misuse, BoundedSemaphoreOverRelease) {
+  awaitc::BoundedSemaphore sem(1); // asyncio: ValueError
+  EXPECT_NE(message_of<std::invalid_argument>([&] { sem.release(); })
+                .find("released too many times"),
+            std::string::npos);
+}
+
+TEST(Misuse, TaskDoneTooOften) {
+  awaitc::Queue<int> q; // asyncio: ValueError
+  EXPECT_NE(message_of<std::invalid_argument>([&] { q.task_done(); })
+                .find("task_done"),
+            std::string::npos);
+}
+
+TEST(Misuse, RunInsideARunningLoop) {
+  std::string what; // asyncio: RuntimeError
+  awaitc::run(coro<void>([&](auto &f) {
+    Coro<void> inner = coro<void>([](auto &c) { c.return_void(); });
+    what = message_of<std::logic_error>(
+        [&] { awaitc::run(std::move(inner)); });
+    f.return_void();
+  }));
+  EXPECT_EQ(what, "awaitc: an event loop is already running in this thread");
+}
+
+TEST(Misuse, CreateTaskWithNoRunningLoop) {
+  Coro<void> c = coro<void>([](auto &f) { f.return_void(); });
+  EXPECT_EQ(message_of<std::logic_error>(
+                [&] { (void)awaitc::create_task(std::move(c)); }),
+            "awaitc: no running event loop (use awaitc::run)");
+}
+
+TEST(Misuse, AwaitingAFutureOfAnotherLoop) {
+  awaitc::Future<int> fut;
+  awaitc::run(coro<void>([&](auto &f) {
+    fut.add_done_callback([](awaitc::Future<int>) {}); // binds it here
+    f.return_void();
+  }));
+  std::string what;
+  awaitc::run(coro<void>(
+      [&, a = Await<awaitc::Future<int> &>()](auto &f) mutable {
+        switch (f.state()) {
+        case 0:
+          try {
+            if (f.await(1, a, fut))
+              return;
+          } catch (const std::logic_error &e) {
+            what = e.what();
+          }
+          f.return_void();
+          return;
+        case 1:
+          f.return_void();
+        }
+      }));
+  EXPECT_EQ(what,
+            "awaitc::Future: awaited from another event loop than its own");
+}
+
+} // namespace

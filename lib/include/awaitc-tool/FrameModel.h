@@ -50,6 +50,8 @@ struct FrameSlot {
 /// A suspension point: where step() resumes and what is alive there.
 struct SuspendState {
   int Id = 0;
+  /// The user's source line of the suspension (for Task::print_stack()).
+  unsigned Line = 0;
   /// Indices into FrameModel::Slots of the slots alive while suspended
   /// here, in construction order.
   std::vector<unsigned> Live;
@@ -72,6 +74,10 @@ struct FrameParam {
 struct FrameModel {
   CoroutineKind Kind = CoroutineKind::Async;
   std::string FunctionName;
+  /// The user's file and the line of the function's name, for
+  /// Task::print_stack() (where a frame that has not started is).
+  std::string SourceFile;
+  unsigned FunctionLine = 0;
   std::string ClassName;
   /// awaitc::detail::CoroFrame<T> or awaitc::detail::GeneratorFrame<T>.
   std::string BaseClass;

@@ -114,6 +114,9 @@ public:
   // Seconds on the loop's monotonic clock (virtual: exact, from 0).
   double time() const noexcept;
   bool virtual_time() const noexcept { return virtual_time_; }
+  // Tells loops apart over the process's life: a later loop may have the
+  // address of an earlier one.
+  std::uint64_t id() const noexcept { return id_; }
 
   Handle call_soon(std::function<void()> callback);
   TimerHandle call_later(double delay, std::function<void()> callback);
@@ -166,6 +169,7 @@ private:
   void heap_remove(detail::TimerCallback &timer) noexcept;
 
   bool virtual_time_ = false;
+  std::uint64_t id_;
   double virtual_now_ = 0;
   detail::QueueEnd ready_;
   detail::QueueEnd running_; // the callbacks of the current iteration

@@ -142,6 +142,14 @@ private:
   bool awaitc_suspending_ = false;
 };
 
+// Where a frame's body is: the user's file, line and function, as the
+// generated frame records them (null file: not known).
+struct SourceLine {
+  const char *file;
+  unsigned line;
+  const char *function;
+};
+
 class FrameBase;
 
 // Deletes a frame and the chain of frames it awaits, innermost first,
@@ -163,6 +171,16 @@ public:
   void awaitc_resume();
 
   TaskBase *awaitc_task() const noexcept { return awaitc_task_; }
+  // The frame this one awaits (AWAIT(coro)) while it does, or null.
+  FrameBase *awaitc_awaited() const noexcept {
+    return awaitc_child_ ? *awaitc_child_ : nullptr;
+  }
+  // Where the body is suspended (at its head if it has not started): the
+  // generated frame overrides this with the line of each suspension point
+  // (Task::print_stack()).
+  virtual SourceLine awaitc_where() const noexcept {
+    return {nullptr, 0, nullptr};
+  }
   void awaitc_set_task(TaskBase *task) noexcept { awaitc_task_ = task; }
   // Who is told when this frame finishes, if no frame awaits it.
   void awaitc_set_continuation(Continuation *next) noexcept {

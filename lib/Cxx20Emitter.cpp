@@ -190,10 +190,16 @@ private:
       return;
     }
     StringRef Buffer = Src.buffer();
+    // The line breaks of a removed text, and the indentation of the text
+    // after them, so that the code that follows stays on its line and
+    // column.
     auto Newlines = [&](unsigned Begin, unsigned End) {
-      return std::string(
-          std::count(Buffer.begin() + Begin, Buffer.begin() + End, '\n'),
-          '\n');
+      StringRef Removed = Buffer.slice(Begin, End);
+      size_t LastBreak = Removed.rfind('\n');
+      if (LastBreak == StringRef::npos)
+        return std::string();
+      return std::string(Removed.count('\n'), '\n') +
+             std::string(Removed.size() - LastBreak - 1, ' ');
     };
     std::string Decl = Src.text({Open->End, Colon->Begin}).trim().str();
     std::replace(Decl.begin(), Decl.end(), '\n', ' ');
@@ -201,8 +207,10 @@ private:
     std::string Generator = "awaitc_each_generator_" + N;
     std::string Next = "awaitc_each_next_" + N;
     Edits.push_back({{Open->End, Arg->Begin},
-                     "auto &&" + Generator + " = " +
-                         Newlines(Open->End, Arg->Begin)});
+                     "auto &&" + Generator + " =" +
+                         (Newlines(Open->End, Arg->Begin).empty()
+                              ? " "
+                              : Newlines(Open->End, Arg->Begin))});
     Edits.push_back({{Arg->End, Close->End},
                      "; auto " + Next + " = co_await " + Generator +
                          ".next();) if (" + Decl + " = *" + Next +

@@ -5,6 +5,7 @@
 // before the value the loop holds, each iteration. A body that suspends
 // keeps both alive across its AWAITs.
 // RUN: %run-both %{strict-warnings} --out %t %s | FileCheck --match-full-lines %s
+// RUN: %clang-syntax %s
 #include <awaitc/awaitc.h>
 
 #include <cstdio>

@@ -1,8 +1,9 @@
 // awaitc/detail/frame.h - the contract between generated code and the runtime.
 //
 // `awaitc` turns every annotated function into a class derived from
-// CoroFrame<T> or GeneratorFrame<T>. The generated class holds the
-// parameters and the locals that live across a suspension, and implements
+// CoroFrame<T>, GeneratorFrame<T> or AsyncGeneratorFrame<T>. The generated
+// class holds the parameters and the locals that live across a suspension,
+// and implements
 // step(): the user's body, re-entered at the suspension point recorded in
 // `awaitc_state_`. Everything in this header is what that generated code calls; it
 // is not meant for hand-written code, and its names may change between

@@ -2,7 +2,7 @@
 // next() runs the stage below it, all in the consumer's task. Breaking out
 // of the last stage closes the chain top-down, each stage's cleanup after
 // the one it iterates; an exception at the bottom passes through every
-// stage; cancellation lands at the bottom stage's own await.
+// stage.
 // RUN: %run-both %{strict-warnings} --out %t --expect-python %S/Inputs/pipeline.py %s | FileCheck --match-full-lines %s
 #include <awaitc/awaitc.h>
 

@@ -164,7 +164,8 @@ private:
         SM.isWrittenInMainFile(Last))
       Arg = ByteRange{SM.getFileOffset(First),
                       SM.getFileOffset(Last) +
-                          Lexer::MeasureTokenLength(Last, SM, Src.langOptions())};
+                          Lexer::MeasureTokenLength(Last, SM,
+                                                    Src.langOptions())};
     else
       Arg = Src.range(Marker->getArg(0));
     // The `(` after `for` (the AST does not record where it is).

@@ -219,7 +219,8 @@ public:
 
   /// `for (decl : AWAIT_EACH(g))`: the one place AWAIT_EACH may stand.
   bool TraverseCXXForRangeStmt(CXXForRangeStmt *For) {
-    if (const CallExpr *Marker = asMarker(For->getRangeInit()->IgnoreImplicit()))
+    const Expr *Range = For->getRangeInit()->IgnoreImplicit();
+    if (const CallExpr *Marker = asMarker(Range))
       if (markerKindOf(*Marker) == MarkerKind::AwaitEach)
         RangeOfFor.insert(Marker);
     return Base::TraverseCXXForRangeStmt(For);

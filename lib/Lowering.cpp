@@ -1278,7 +1278,8 @@ void FunctionLowering::lowerRangeFor(const CXXForRangeStmt *For) {
   //   == { auto&& range = init; auto begin = ..., end = ...;
   //        for (; begin != end; ++begin) { decl = *begin; body } }
   // with range, begin and end in the frame.
-  if (const CallExpr *Marker = asMarker(For->getRangeInit()->IgnoreImplicit()))
+  const Expr *WrittenRange = For->getRangeInit()->IgnoreImplicit();
+  if (const CallExpr *Marker = asMarker(WrittenRange))
     if (markerKindOf(*Marker) == MarkerKind::AwaitEach)
       return lowerAwaitEach(For, Marker);
   const VarDecl *LoopVar = For->getLoopVariable();

@@ -79,9 +79,10 @@ struct FrameModel {
   std::string SourceFile;
   unsigned FunctionLine = 0;
   std::string ClassName;
-  /// awaitc::detail::CoroFrame<T> or awaitc::detail::GeneratorFrame<T>.
+  /// awaitc::detail::CoroFrame<T>, GeneratorFrame<T> or
+  /// AsyncGeneratorFrame<T>.
   std::string BaseClass;
-  /// awaitc::Coro<T> or awaitc::Generator<T>.
+  /// awaitc::Coro<T>, awaitc::Generator<T> or awaitc::AsyncGenerator<T>.
   std::string ReturnType;
   std::vector<FrameParam> Params;
   std::vector<FrameSlot> Slots;

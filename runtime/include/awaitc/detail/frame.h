@@ -1,12 +1,12 @@
 // awaitc/detail/frame.h - the contract between generated code and the runtime.
 //
 // `awaitc` turns every annotated function into a class derived from
-// CoroFrame<T> or GeneratorFrame<T>. The generated class holds the
-// parameters and the locals that live across a suspension, and implements
-// awaitc_step(): the user's body, re-entered at the suspension point
-// recorded in `awaitc_state_`. Everything in this header is what that
-// generated code calls; it is not meant for hand-written code, and its names
-// may change between releases together with the tool.
+// CoroFrame<T>, GeneratorFrame<T> or AsyncGeneratorFrame<T>. The generated
+// class holds the parameters and the locals that live across a suspension,
+// and implements awaitc_step(): the user's body, re-entered at the
+// suspension point recorded in `awaitc_state_`. Everything in this header is
+// what that generated code calls; it is not meant for hand-written code, and
+// its names may change between releases together with the tool.
 //
 // Resumption protocol (single-threaded, like asyncio):
 //   - awaitc_step() runs the body until it suspends (awaitc_suspend_at()
@@ -33,6 +33,14 @@
 //     without recursion: the awaiter that owns a child is the last object
 //     its frame constructed before suspending, so the frame's destruction
 //     would begin with the child's anyway.
+//   - An async generator's frame (AsyncGeneratorFrame) joins the chain of
+//     the frame that awaits its next() and leaves it again at each YIELD:
+//     a frame that suspends with awaitc_mark_yielded() is resumed by its
+//     awaiter's next() later, so resume() goes on with the awaiter as if
+//     the frame had finished. Such a frame is "borrowed": the generator
+//     object owns it, not the awaiter, so destroying the awaiting chain
+//     detaches it (with the frames it awaits) and leaves its destruction to
+//     the generator object, in the order of the owner's locals.
 //
 // Locals that live across suspensions are members of the generated class
 // whose lifetime the generated code manages by hand: constructed with
@@ -201,9 +209,14 @@ public:
   }
 
 protected:
+  // An async generator's frame (see the protocol above).
+  void awaitc_mark_borrowed() noexcept { awaitc_borrowed_ = true; }
+  // The body suspended at a YIELD: the awaiter resumes now.
+  void awaitc_mark_yielded() noexcept { awaitc_yielded_ = true; }
+
   // Called by the generated body at a suspension point. Returns true if the
-  // body must return from awaitc_step() now (it will be resumed at `state`), false
-  // if it continues at once (the awaitable was ready).
+  // body must return from awaitc_step() now (it will be resumed at
+  // `state`), false if it continues at once (the awaitable was ready).
   template <class Awaiter> bool awaitc_suspend_at(int state, Awaiter &awaiter) {
     if (awaiter.await_ready())
       return false;
@@ -235,16 +248,21 @@ private:
   FrameBase **awaitc_child_ = nullptr;  // owner of the frame this one awaits
   Continuation *awaitc_continuation_ = nullptr;
   TaskBase *awaitc_task_ = nullptr;
+  bool awaitc_borrowed_ = false;
+  bool awaitc_yielded_ = false;
 };
 
 inline void FrameBase::awaitc_resume() {
   FrameBase *frame = this;
   for (;;) {
     if (frame->awaitc_step_once()) {
-      if (!frame->awaitc_child_)
+      if (frame->awaitc_child_) {
+        frame = *frame->awaitc_child_;
+        continue;
+      }
+      if (!frame->awaitc_yielded_)
         return; // waits for something outside the chain
-      frame = *frame->awaitc_child_;
-      continue;
+      frame->awaitc_yielded_ = false; // back to the awaiter of next()
     }
     FrameBase *awaiter = frame->awaitc_awaiter_;
     if (!awaiter) {
@@ -253,6 +271,8 @@ inline void FrameBase::awaitc_resume() {
       return;
     }
     awaiter->awaitc_child_ = nullptr;
+    if (frame->awaitc_borrowed_)
+      frame->awaitc_awaiter_ = nullptr;
     frame = awaiter;
   }
 }
@@ -261,8 +281,16 @@ inline void destroy_frame(FrameBase *frame) noexcept {
   if (!frame)
     return;
   FrameBase *innermost = frame;
-  while (innermost->awaitc_child_)
-    innermost = *innermost->awaitc_child_;
+  while (innermost->awaitc_child_) {
+    FrameBase *child = *innermost->awaitc_child_;
+    if (child->awaitc_borrowed_) {
+      // Its owner destroys it (and the frames it awaits) later.
+      child->awaitc_awaiter_ = nullptr;
+      innermost->awaitc_child_ = nullptr;
+      break;
+    }
+    innermost = child;
+  }
   while (innermost != frame) {
     FrameBase *awaiter = innermost->awaitc_awaiter_;
     // The awaiter's owner of the child lets go: destroying `awaiter` later
@@ -378,6 +406,48 @@ protected:
 
 private:
   std::remove_reference_t<T> *awaitc_current_ = nullptr;
+};
+
+// Base of the frame of an annotated function returning AsyncGenerator<T>:
+// an async function (it awaits in its awaiter's task) whose body also
+// yields. Each YIELD records where the value is; the awaiter of next()
+// moves it out before the body resumes (async_generator.h).
+template <class T> class AsyncGeneratorFrame : public FrameBase {
+  static_assert(!std::is_reference_v<T>,
+                "awaitc: async generators of references are not supported");
+
+public:
+  using awaitc_value_type = T;
+
+  AsyncGeneratorFrame() noexcept { this->awaitc_mark_borrowed(); }
+
+  bool awaitc_has_value() const noexcept { return awaitc_current_ != nullptr; }
+  // The yielded value, moved out; the body may resume afterwards.
+  T awaitc_take_value() {
+    T *value = std::exchange(awaitc_current_, nullptr);
+    return std::move(*value);
+  }
+  // The exception that ended the body, once.
+  std::exception_ptr awaitc_take_exception() noexcept {
+    return std::exchange(awaitc_exception_, nullptr);
+  }
+  // Whether an awaiter's next() is running the body now (asyncio's
+  // ag_running).
+  bool awaitc_running() const noexcept { return awaitc_running_; }
+  void awaitc_set_running(bool running) noexcept { awaitc_running_ = running; }
+
+protected:
+  // YIELD(value): the generated body records the value, then returns from
+  // awaitc_step().
+  void awaitc_yield_at(int state, T &value) noexcept {
+    awaitc_current_ = std::addressof(value);
+    awaitc_mark_suspended(state);
+    awaitc_mark_yielded();
+  }
+
+private:
+  T *awaitc_current_ = nullptr;
+  bool awaitc_running_ = false;
 };
 
 // --- Lifetime helpers used by generated code -------------------------------

@@ -2474,14 +2474,18 @@ FunctionLowering::keepTemporary(const Expr *Temp,
   const Expr *Of = Temp;
   if (const auto *Materialized = dyn_cast<MaterializeTemporaryExpr>(Temp))
     Of = Materialized->getSubExpr();
+  // The initializer first: temporaries within it are constructed before
+  // this one, and the slots' guards are declared in the order of
+  // construction, so that an exception destroys them in reverse.
+  std::string Initializer = Value();
   unsigned Slot = addValueSlot(
       "temporary", Of->getType().getUnqualifiedType(),
       "a temporary that lives across a suspension", Temp->getBeginLoc(), "",
       false, Of);
   if (maySkip(Temp))
     makeConditional(Slot);
-  std::string Make =
-      "[&]() -> " + Model.Slots[Slot].Type + " { return " + Value() + "; }";
+  std::string Make = "[&]() -> " + Model.Slots[Slot].Type + " { return " +
+                     Initializer + "; }";
   const FrameSlot &Kept = Model.Slots[Slot];
   KeepTemporariesIn->Temps.push_back(Slot);
   if (Kept.NeedsDestruction)

@@ -1,4 +1,4 @@
-// The snippet from SPEC section 2: an async function awaited directly and
+// The first program: an async function awaited directly and
 // through a task, and a generator iterated with range-for.
 // Python twin: spec_snippet.py
 #include <awaitc/awaitc.h>

@@ -1,4 +1,4 @@
-# The SPEC section 2 snippet in Python's asyncio. C++ twin: spec_snippet.cpp
+# The first program (spec_snippet.cpp) in Python's asyncio. C++ twin: spec_snippet.cpp
 import asyncio
 
 

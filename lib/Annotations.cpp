@@ -21,8 +21,14 @@ CoroutineKind annotationOf(const FunctionDecl &FD) {
   const AnnotateAttr *A = findAnnotation(FD);
   if (!A)
     return CoroutineKind::None;
-  return A->getAnnotation() == "awaitc::async" ? CoroutineKind::Async
-                                               : CoroutineKind::Generator;
+  if (A->getAnnotation() != "awaitc::async")
+    return CoroutineKind::Generator;
+  // The same annotation makes an async generator of a function that
+  // returns one.
+  if (!coroutineResultType(FD.getReturnType(), CoroutineKind::AsyncGenerator)
+           .isNull())
+    return CoroutineKind::AsyncGenerator;
+  return CoroutineKind::Async;
 }
 
 SourceLocation annotationLoc(const FunctionDecl &FD) {
@@ -48,6 +54,8 @@ static MarkerKind markerNamed(StringRef Name) {
     return MarkerKind::Await;
   if (Name == "yield_")
     return MarkerKind::Yield;
+  if (Name == "await_each_")
+    return MarkerKind::AwaitEach;
   return MarkerKind::None;
 }
 
@@ -69,12 +77,7 @@ MarkerKind markerKindOf(const CallExpr &Call) {
   }
   if (!Callee->getIdentifier() || !isInMarkersNamespace(*Callee))
     return MarkerKind::None;
-  StringRef Name = Callee->getName();
-  if (Name == "await_")
-    return MarkerKind::Await;
-  if (Name == "yield_")
-    return MarkerKind::Yield;
-  return MarkerKind::None;
+  return markerNamed(Callee->getName());
 }
 
 const CallExpr *asMarker(const Expr *E) {
@@ -90,6 +93,8 @@ const char *markerName(MarkerKind Kind) {
     return "AWAIT";
   case MarkerKind::Yield:
     return "YIELD";
+  case MarkerKind::AwaitEach:
+    return "AWAIT_EACH";
   case MarkerKind::None:
     break;
   }
@@ -142,7 +147,9 @@ static QualType aliasArgument(const TemplateSpecializationType *Spec,
 }
 
 QualType coroutineResultType(QualType ReturnType, CoroutineKind Kind) {
-  const char *Wanted = Kind == CoroutineKind::Async ? "Coro" : "Generator";
+  const char *Wanted = Kind == CoroutineKind::Async       ? "Coro"
+                       : Kind == CoroutineKind::Generator ? "Generator"
+                                                          : "AsyncGenerator";
   // `Coro<T>` with a dependent T, in a template.
   const auto *Spec = ReturnType->getAs<TemplateSpecializationType>();
   if (Spec && Spec->isTypeAlias()) {

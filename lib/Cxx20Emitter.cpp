@@ -5,6 +5,7 @@
 
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Lex/Lexer.h"
 
 #include <algorithm>
 
@@ -69,7 +70,7 @@ public:
       return true;
     SourceLocation Loc = Src.sourceManager().getExpansionLoc(Call->getBeginLoc());
     const char *Name = markerName(Kind);
-    const char *Keyword = Kind == MarkerKind::Await ? "co_await" : "co_yield";
+    const char *Keyword = Kind == MarkerKind::Yield ? "co_yield" : "co_await";
     if (HandlerDepth) {
       Diag.error(Loc, std::string(Name) +
                           " cannot be used in a catch handler with "
@@ -86,6 +87,9 @@ public:
                           "allow " + Keyword + " there");
       return true;
     }
+    // The loop that owns it rewrites it (TraverseCXXForRangeStmt).
+    if (Kind == MarkerKind::AwaitEach)
+      return true;
     std::optional<ByteRange> Whole = Src.markerRange(Call);
     std::optional<ByteRange> NameRange;
     if (Whole && Call->getBeginLoc().isMacroID()) {
@@ -116,6 +120,22 @@ public:
     return true;
   }
 
+  /// for (DECL : AWAIT_EACH(EXPR)) BODY
+  ///   -> for (auto &&G = EXPR; auto N = co_await G.next();)
+  ///        if (DECL = *N; false) {} else BODY
+  /// EXPR stays where it is (with its own edits); DECL moves behind it,
+  /// and the lines after the loop header keep their numbers. BODY in the
+  /// `else` keeps an `else` that follows the loop with the `if` it belongs
+  /// to, and `break` and `continue` in BODY with the loop.
+  bool TraverseCXXForRangeStmt(CXXForRangeStmt *For) {
+    bool Result = Base::TraverseCXXForRangeStmt(For);
+    // After the edits inside the loop, which end where these begin.
+    const CallExpr *Marker = asMarker(For->getRangeInit()->IgnoreImplicit());
+    if (Marker && markerKindOf(*Marker) == MarkerKind::AwaitEach)
+      rewriteAwaitEach(For, Marker);
+    return Result;
+  }
+
   bool VisitReturnStmt(ReturnStmt *R) {
     std::optional<ByteRange> Keyword = Src.range(
         SourceRange(R->getReturnLoc(), R->getReturnLoc()));
@@ -131,9 +151,78 @@ public:
   }
 
 private:
+  void rewriteAwaitEach(const CXXForRangeStmt *For, const CallExpr *Marker) {
+    SourceLocation Loc =
+        Src.sourceManager().getExpansionLoc(Marker->getBeginLoc());
+    std::optional<ByteRange> Whole = Src.markerRange(Marker);
+    // The argument where it is written (inside the marker's parentheses).
+    const SourceManager &SM = Src.sourceManager();
+    SourceLocation First = SM.getSpellingLoc(Marker->getArg(0)->getBeginLoc());
+    SourceLocation Last = SM.getSpellingLoc(Marker->getArg(0)->getEndLoc());
+    std::optional<ByteRange> Arg;
+    if (Marker->getBeginLoc().isMacroID() && SM.isWrittenInMainFile(First) &&
+        SM.isWrittenInMainFile(Last))
+      Arg = ByteRange{SM.getFileOffset(First),
+                      SM.getFileOffset(Last) +
+                          Lexer::MeasureTokenLength(Last, SM,
+                                                    Src.langOptions())};
+    else
+      Arg = Src.range(Marker->getArg(0));
+    // The `(` after `for` (the AST does not record where it is).
+    std::optional<ByteRange> Open =
+        Src.range(SourceRange(For->getForLoc(), For->getForLoc()));
+    if (Open) {
+      StringRef Buffer = Src.buffer();
+      unsigned Paren = Buffer.find_first_not_of(" \t\r\n", Open->End);
+      Open = Paren < Buffer.size() && Buffer[Paren] == '('
+                 ? std::optional<ByteRange>(ByteRange{Paren, Paren + 1})
+                 : std::nullopt;
+    }
+    std::optional<ByteRange> Colon =
+        Src.range(SourceRange(For->getColonLoc(), For->getColonLoc()));
+    std::optional<ByteRange> Close = Src.range(
+        SourceRange(For->getRParenLoc(), For->getRParenLoc()));
+    if (!Whole || !Arg || !Open || !Colon || !Close ||
+        For->getInit() || !(Open->End <= Colon->Begin) ||
+        !(Colon->End <= Whole->Begin) || !(Whole->Begin < Arg->Begin) ||
+        !(Arg->End < Whole->End) || !(Whole->End <= Close->Begin)) {
+      Diag.error(Loc, "awaitc cannot rewrite this AWAIT_EACH loop with "
+                      "--emit=cxx20: its header is spelled inside a macro");
+      return;
+    }
+    StringRef Buffer = Src.buffer();
+    // The line breaks of a removed text, and the indentation of the text
+    // after them, so that the code that follows stays on its line and
+    // column.
+    auto Newlines = [&](unsigned Begin, unsigned End) {
+      StringRef Removed = Buffer.slice(Begin, End);
+      size_t LastBreak = Removed.rfind('\n');
+      if (LastBreak == StringRef::npos)
+        return std::string();
+      return std::string(Removed.count('\n'), '\n') +
+             std::string(Removed.size() - LastBreak - 1, ' ');
+    };
+    std::string Decl = Src.text({Open->End, Colon->Begin}).trim().str();
+    std::replace(Decl.begin(), Decl.end(), '\n', ' ');
+    std::string N = std::to_string(++Loops);
+    std::string Generator = "awaitc_each_generator_" + N;
+    std::string Next = "awaitc_each_next_" + N;
+    Edits.push_back({{Open->End, Arg->Begin},
+                     "auto &&" + Generator + " =" +
+                         (Newlines(Open->End, Arg->Begin).empty()
+                              ? " "
+                              : Newlines(Open->End, Arg->Begin))});
+    Edits.push_back({{Arg->End, Close->End},
+                     "; auto " + Next + " = co_await " + Generator +
+                         ".next();) if (" + Decl + " = *" + Next +
+                         "; false) {} else" + Newlines(Arg->End, Close->End)});
+    HasCoroutineKeyword = true;
+  }
+
   const SourceText &Src;
   Diagnoser &Diag;
   std::vector<TextEdit> &Edits;
+  unsigned Loops = 0;
   unsigned HandlerDepth = 0;
   const char *StaticInit = nullptr;
 };

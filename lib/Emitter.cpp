@@ -79,6 +79,29 @@ static std::string renamed(const std::string &Init, const std::string &From,
   return Out;
 }
 
+/// awaitc_where(): the user's line of each suspension point, for
+/// Task::print_stack().
+template <class LineFn>
+static void emitWhere(const FrameModel &M, LineFn &Line) {
+  Line("");
+  Line("    // Where the body waits, for Task::print_stack().");
+  Line("    awaitc::detail::SourceLine awaitc_where() const noexcept override {");
+  const std::string File = "\"" + escapeForLiteral(M.SourceFile) + "\"";
+  const std::string Function = "\"" + escapeForLiteral(M.FunctionName) + "\"";
+  auto At = [&](unsigned L) {
+    return "return {" + File + ", " + std::to_string(L) + ", " + Function +
+           "};";
+  };
+  if (!M.States.empty()) {
+    Line("      switch (this->awaitc_state_) {");
+    for (const SuspendState &S : M.States)
+      Line("      case " + std::to_string(S.Id) + ": " + At(S.Line));
+    Line("      }");
+  }
+  Line("      " + At(M.FunctionLine));
+  Line("    }");
+}
+
 std::string emitFunction(const FrameModel &M) {
   const std::string G = generatedMark();
   std::string Out;
@@ -140,6 +163,8 @@ std::string emitFunction(const FrameModel &M) {
   Line("    void awaitc_step() override {");
   Out += M.StepBody;
   Line("    }");
+  if (M.Kind == CoroutineKind::Async)
+    emitWhere(M, Line);
   Line("  };");
   std::string Args;
   for (const FrameParam &P : M.Params)

@@ -4,6 +4,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
 
 using namespace clang;
 
@@ -201,13 +202,28 @@ public:
     } else if (Kind == MarkerKind::Yield && Ctx.Kind == CoroutineKind::Async) {
       Diag.error(Loc, "YIELD cannot be used in an async function (it returns "
                       "awaitc::Coro); use AWAITC_GENERATOR and "
-                      "awaitc::Generator<T> for a generator");
-    } else if (Kind == MarkerKind::Await &&
+                      "awaitc::Generator<T> for a generator, or return "
+                      "awaitc::AsyncGenerator<T> for an async generator");
+    } else if (Kind != MarkerKind::Yield &&
                Ctx.Kind == CoroutineKind::Generator) {
-      Diag.error(Loc, "AWAIT cannot be used in a generator (it returns "
-                      "awaitc::Generator); only async functions may await");
+      Diag.error(Loc, std::string(Name) +
+                          " cannot be used in a generator (it returns "
+                          "awaitc::Generator); only async functions may "
+                          "await");
+    } else if (Kind == MarkerKind::AwaitEach && !RangeOfFor.contains(Call)) {
+      Diag.error(Loc, "AWAIT_EACH can only be the range of a range-based for "
+                      "loop: for (decl : AWAIT_EACH(generator)) body");
     }
     return true;
+  }
+
+  /// `for (decl : AWAIT_EACH(g))`: the one place AWAIT_EACH may stand.
+  bool TraverseCXXForRangeStmt(CXXForRangeStmt *For) {
+    const Expr *Range = For->getRangeInit()->IgnoreImplicit();
+    if (const CallExpr *Marker = asMarker(Range))
+      if (markerKindOf(*Marker) == MarkerKind::AwaitEach)
+        RangeOfFor.insert(Marker);
+    return Base::TraverseCXXForRangeStmt(For);
   }
 
 private:
@@ -251,8 +267,9 @@ private:
     if (coroutineResultType(FD.getReturnType(), Kind).isNull()) {
       Diag.error(Loc,
                  What + "function must return " +
-                     (Kind == CoroutineKind::Async ? "awaitc::Coro<T>"
-                                                   : "awaitc::Generator<T>") +
+                     (Kind == CoroutineKind::Generator
+                          ? "awaitc::Generator<T>"
+                          : "awaitc::Coro<T> or awaitc::AsyncGenerator<T>") +
                      ", not '" + FD.getReturnType().getAsString() + "'",
                  FD.getReturnTypeSourceRange());
       return false;
@@ -274,6 +291,7 @@ private:
   const SourceManager &SM;
   Diagnoser &Diag;
   Context Ctx;
+  llvm::DenseSet<const CallExpr *> RangeOfFor;
 };
 
 } // namespace

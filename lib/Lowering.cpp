@@ -108,6 +108,8 @@ private:
   void lowerDo(const DoStmt *Do);
   void lowerFor(const ForStmt *For);
   void lowerRangeFor(const CXXForRangeStmt *For);
+  /// `for (decl : AWAIT_EACH(generator)) body`.
+  void lowerAwaitEach(const CXXForRangeStmt *For, const CallExpr *Marker);
   void lowerSwitch(const SwitchStmt *Switch);
   void lowerTry(const CXXTryStmt *Try);
   /// `catch (declaration)` as the user wrote it.
@@ -373,10 +375,19 @@ std::optional<FrameModel> FunctionLowering::run() {
   Model.FunctionName =
       AF.Lambda ? lambdaName(*AF.Lambda) : Fn.getNameAsString();
   Model.ClassName = Names.fresh(Model.FunctionName + "_frame");
+  Model.SourceFile = Src.fileName().str();
+  Model.FunctionLine = Src.line(
+      Src.offset(AF.Lambda ? AF.Lambda->getBeginLoc() : Fn.getLocation()));
   std::string Result = printType(AF.ResultType, Fn.getLocation());
   if (AF.Kind == CoroutineKind::Async) {
     Model.BaseClass = "awaitc::detail::CoroFrame<" + Result + ">";
     Model.ReturnType = "awaitc::Coro<" + Result + ">";
+  } else if (AF.Kind == CoroutineKind::AsyncGenerator) {
+    if (AF.ResultType->isReferenceType())
+      fail(Fn.getLocation(), "async generators of references are not "
+                             "supported; yield values or pointers");
+    Model.BaseClass = "awaitc::detail::AsyncGeneratorFrame<" + Result + ">";
+    Model.ReturnType = "awaitc::AsyncGenerator<" + Result + ">";
   } else {
     if (AF.ResultType->isReferenceType())
       fail(Fn.getLocation(), "generators of references are not supported "
@@ -1270,6 +1281,10 @@ void FunctionLowering::lowerRangeFor(const CXXForRangeStmt *For) {
   //   == { auto&& range = init; auto begin = ..., end = ...;
   //        for (; begin != end; ++begin) { decl = *begin; body } }
   // with range, begin and end in the frame.
+  const Expr *WrittenRange = For->getRangeInit()->IgnoreImplicit();
+  if (const CallExpr *Marker = asMarker(WrittenRange))
+    if (markerKindOf(*Marker) == MarkerKind::AwaitEach)
+      return lowerAwaitEach(For, Marker);
   const VarDecl *LoopVar = For->getLoopVariable();
   openBlock();
   const Expr *RangeInit = For->getRangeInit();
@@ -1389,6 +1404,84 @@ void FunctionLowering::lowerRangeFor(const CXXForRangeStmt *For) {
   std::string Body = closeBlock();
   emit(For->getBeginLoc(), "for (; " + BeginName + " != " + EndName + "; ++" +
                                BeginName + ") " + Body);
+  emit(For->getBeginLoc(), closeBlock());
+}
+
+void FunctionLowering::lowerAwaitEach(const CXXForRangeStmt *For,
+                                      const CallExpr *Marker) {
+  // for (decl : AWAIT_EACH(g)) body
+  //   == { auto&& generator = g;
+  //        for (;;) { std::optional<T> next = AWAIT(generator.next());
+  //                   if (!next) break; decl = *next; body } }
+  // with the generator (a prvalue's object, or the address of an lvalue's,
+  // which the loop then does not own) and `next` in the frame. As with a
+  // range-for's hidden range variable, a generator the loop owns is
+  // destroyed after the loop variable, on every way out of the loop.
+  SourceLocation Loc = Marker->getBeginLoc();
+  openBlock();
+  const Expr *Gen = Marker->getArg(0)->IgnoreImplicit();
+  FullExpr FE;
+  FE.MarkersLeft = A.countMarkers(Gen);
+  std::string GenText = lowerExpr(Gen, FE);
+  if (Failed)
+    return;
+  unsigned GenSlot;
+  std::string Generator;
+  if (Gen->isPRValue()) {
+    GenSlot = addValueSlot("generator", Gen->getType(),
+                           "async generator of the AWAIT_EACH loop", Loc, "",
+                           false, Gen);
+    emit(Loc, constructFrom(GenSlot, GenText));
+    becameLive(GenSlot);
+    Generator = Model.Slots[GenSlot].Name;
+  } else {
+    GenSlot = addPointerSlot("generator", Gen->getType(),
+                             "async generator of the AWAIT_EACH loop", "",
+                             false, Gen);
+    emit(Loc, constructFrom(GenSlot, addressOf(GenText, Gen->isXValue())));
+    becameLive(GenSlot);
+    Generator = "(*" + Model.Slots[GenSlot].Name + ")";
+  }
+  endFullExpr(FE);
+  const std::string GenType = Model.Slots[GenSlot].Type;
+
+  openBlock();
+  FullExpr Next;
+  int State = addState();
+  FrameSlot Awaiter;
+  Awaiter.Name = Names.fresh("await_" + std::to_string(State));
+  Awaiter.Type = "awaitc::detail::async_next_awaiter_t<" + GenType + ">";
+  Awaiter.Kind = FrameSlot::Storage::Manual;
+  Awaiter.NeedsDestruction = true;
+  Awaiter.Comment = "awaiter of the AWAIT_EACH on line " +
+                    std::to_string(Src.line(Src.offset(Loc)));
+  unsigned AwaiterSlot = addSlot(Awaiter);
+  emit(Loc, "::new (awaitc::detail::storage_of(" + Awaiter.Name + ")) " +
+                Awaiter.Type + "(" + Generator + ".next());");
+  becameLive(AwaiterSlot);
+  Next.Temps.push_back(AwaiterSlot);
+  emitSuspension(State,
+                 "this->awaitc_suspend_at(" + std::to_string(State) + ", " +
+                     Awaiter.Name + ")",
+                 Loc);
+  FrameSlot Value;
+  Value.Name = Names.fresh("next");
+  Value.Type = "awaitc::detail::async_next_result_t<" + GenType + ">";
+  Value.Kind = FrameSlot::Storage::Manual;
+  Value.NeedsDestruction = true;
+  Value.Comment = "value of the AWAIT_EACH loop";
+  unsigned ValueSlot = addSlot(Value);
+  emit(Loc, constructFrom(ValueSlot, Awaiter.Name + ".await_resume()"));
+  becameLive(ValueSlot);
+  endFullExpr(Next);
+  emitGlue("if (!" + Value.Name + ") break;");
+
+  std::string Element = "*" + Value.Name;
+  ImplicitSpelling = Element;
+  lowerVarDecl(For->getLoopVariable(), For->getLoopVarStmt(), &Element);
+  ImplicitSpelling.clear();
+  lowerStmt(For->getBody());
+  emit(For->getBeginLoc(), "for (;;) " + closeBlock());
   emit(For->getBeginLoc(), closeBlock());
 }
 
@@ -1737,6 +1830,11 @@ std::string FunctionLowering::lowerExpr(const Expr *E, FullExpr &FE) {
     if (markerKindOf(*Marker) == MarkerKind::Yield) {
       fail(Marker->getBeginLoc(),
            "YIELD must be a statement of its own, not part of an expression");
+      return "";
+    }
+    if (markerKindOf(*Marker) == MarkerKind::AwaitEach) {
+      fail(Marker->getBeginLoc(), "AWAIT_EACH can only be the range of a "
+                                  "range-based for loop");
       return "";
     }
     return lowerAwait(Marker, FE);
@@ -2376,14 +2474,18 @@ FunctionLowering::keepTemporary(const Expr *Temp,
   const Expr *Of = Temp;
   if (const auto *Materialized = dyn_cast<MaterializeTemporaryExpr>(Temp))
     Of = Materialized->getSubExpr();
+  // The initializer first: temporaries within it are constructed before
+  // this one, and the slots' guards are declared in the order of
+  // construction, so that an exception destroys them in reverse.
+  std::string Initializer = Value();
   unsigned Slot = addValueSlot(
       "temporary", Of->getType().getUnqualifiedType(),
       "a temporary that lives across a suspension", Temp->getBeginLoc(), "",
       false, Of);
   if (maySkip(Temp))
     makeConditional(Slot);
-  std::string Make =
-      "[&]() -> " + Model.Slots[Slot].Type + " { return " + Value() + "; }";
+  std::string Make = "[&]() -> " + Model.Slots[Slot].Type + " { return " +
+                     Initializer + "; }";
   const FrameSlot &Kept = Model.Slots[Slot];
   KeepTemporariesIn->Temps.push_back(Slot);
   if (Kept.NeedsDestruction)
@@ -2542,6 +2644,7 @@ int FunctionLowering::addState() {
 void FunctionLowering::emitSuspension(int State, const std::string &Condition,
                                       SourceLocation Loc) {
   Model.States[State - 1].Live = Live;
+  Model.States[State - 1].Line = Src.line(Src.offset(Loc));
   if (Condition.empty())
     emit(Loc, "return;");
   else

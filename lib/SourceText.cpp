@@ -41,8 +41,9 @@ StringRef SourceText::outermostMacroName(SourceLocation Loc) const {
 }
 
 static bool isMarkerMacro(StringRef Name) {
-  return Name == "AWAIT" || Name == "YIELD" || Name == "AWAITC_AWAIT" ||
-         Name == "AWAITC_YIELD";
+  return Name == "AWAIT" || Name == "YIELD" || Name == "AWAIT_EACH" ||
+         Name == "AWAITC_AWAIT" || Name == "AWAITC_YIELD" ||
+         Name == "AWAITC_AWAIT_EACH";
 }
 
 std::optional<ByteRange> SourceText::markerRange(const CallExpr *Marker) const {

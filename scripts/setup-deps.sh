@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages awaitc needs to build and test:
 # LLVM/Clang 19 (tool, lit, FileCheck, clang++ and its sanitizer runtimes),
-# CMake, Ninja, g++, GoogleTest and Python 3.
+# CMake, Ninja, g++, GoogleTest, valgrind, standalone Asio (the echo
+# benchmark's C++20 comparison) and Python 3.
 #
 # Idempotent and quiet: does nothing (no apt-get update) when every package
 # is already installed. Works as root; otherwise uses sudo.
@@ -12,6 +13,7 @@ PACKAGES=(
   cmake ninja-build g++ make
   libgtest-dev libgmock-dev
   valgrind
+  libasio-dev
   python3
   diffutils
 )

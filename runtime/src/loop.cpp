@@ -6,15 +6,17 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include <awaitc/detail/poller.h>
 #include <awaitc/detail/task_base.h>
 #include <awaitc/loop.h>
+#include <awaitc/run.h>
 
+#include <atomic>
 #include <cassert>
 #include <chrono>
 #include <cstdio>
 #include <exception>
 #include <stdexcept>
-#include <thread>
 #include <utility>
 
 namespace awaitc {
@@ -61,6 +63,19 @@ void QueueEnd::reset() noexcept { prev_ = next_ = this; }
 
 // A callback given to call_soon / call_later. The loop holds one reference
 // while it is queued or scheduled, each Handle another.
+Poller &poller_of(EventLoop &loop) noexcept { return *loop.poller_; }
+
+// A callback given to call_soon_threadsafe.
+class PostedCallback final : public ThreadsafeCallback {
+public:
+  explicit PostedCallback(std::function<void()> function)
+      : function_(std::move(function)) {}
+
+private:
+  void on_loop() override { function_(); }
+  std::function<void()> function_;
+};
+
 class UserCallback final : public TimerCallback {
 public:
   explicit UserCallback(std::function<void()> function)
@@ -130,11 +145,18 @@ double TimerHandle::when() const noexcept {
 
 // --- EventLoop ---------------------------------------------------------------
 
-EventLoop::EventLoop(RunOptions options) : options_(options) {
+EventLoop::EventLoop() {
+  static std::atomic<std::uint64_t> loops_created{0};
+  id_ = loops_created.fetch_add(1, std::memory_order_relaxed) + 1;
   if (current_loop)
     throw std::logic_error(
         "awaitc: an event loop is already running in this thread");
+  poller_ = std::make_unique<detail::Poller>();
   current_loop = this;
+}
+
+EventLoop::EventLoop(const RunOptions &options) : EventLoop() {
+  virtual_time_ = options.virtual_time;
 }
 
 EventLoop::~EventLoop() {
@@ -169,7 +191,7 @@ EventLoop &EventLoop::current() {
 EventLoop *EventLoop::current_or_null() noexcept { return current_loop; }
 
 double EventLoop::time() const noexcept {
-  if (options_.virtual_time)
+  if (virtual_time_)
     return virtual_now_;
   using Seconds = std::chrono::duration<double>;
   return Seconds(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -196,6 +218,10 @@ TimerHandle EventLoop::call_at(double when, std::function<void()> callback) {
   return handle;
 }
 
+void EventLoop::call_soon_threadsafe(std::function<void()> callback) {
+  poller_->post(new detail::PostedCallback(std::move(callback)));
+}
+
 void EventLoop::enqueue(detail::LoopCallback &callback) noexcept {
   assert(!callback.queued() && "callback enqueued twice");
   callback.prev_ = ready_.prev_;
@@ -214,10 +240,19 @@ void EventLoop::schedule(detail::TimerCallback &timer, double when) {
 }
 
 bool EventLoop::run_once() {
+  detail::Poller &poller = *poller_;
+  // Callbacks posted by other threads join the ready queue first, as
+  // asyncio's call_soon_threadsafe appends to it at once.
+  poller.take_posted(*this);
   if (ready_.empty()) {
-    if (timers_.empty())
+    if (!timers_.empty())
+      wait_for_next_timer();
+    else if (poller.awaits_work())
+      poller.poll(*this, -1);
+    else
       return false;
-    wait_for_next_timer();
+  } else if (poller.has_watchers()) {
+    poller.poll(*this, 0);
   }
   const double now = time();
   while (!timers_.empty() && timers_.front()->when_ <= now) {
@@ -250,15 +285,22 @@ void EventLoop::run_callback(detail::LoopCallback &callback) noexcept {
 }
 
 void EventLoop::wait_for_next_timer() {
+  detail::Poller &poller = *poller_;
   const double deadline = timers_.front()->when_;
-  if (options_.virtual_time) {
+  if (virtual_time_) {
+    // The clock does not run ahead of real I/O or a thread's job: wait for
+    // them for the timer's delay in real time, and jump only if none came.
+    if (poller.awaits_work()) {
+      poller.poll(*this, deadline > virtual_now_ ? deadline - virtual_now_ : 0);
+      if (!ready_.empty())
+        return;
+    }
     if (deadline > virtual_now_)
       virtual_now_ = deadline;
     return;
   }
   const double delay = deadline - time();
-  if (delay > 0)
-    std::this_thread::sleep_for(std::chrono::duration<double>(delay));
+  poller.poll(*this, delay > 0 ? delay : 0);
 }
 
 void EventLoop::shutdown() {
@@ -351,6 +393,9 @@ TimerHandle call_later(double delay, std::function<void()> callback) {
 }
 TimerHandle call_at(double when, std::function<void()> callback) {
   return EventLoop::current().call_at(when, std::move(callback));
+}
+void call_soon_threadsafe(std::function<void()> callback) {
+  EventLoop::current().call_soon_threadsafe(std::move(callback));
 }
 double loop_time() { return EventLoop::current().time(); }
 

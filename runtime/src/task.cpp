@@ -7,15 +7,23 @@
 //===----------------------------------------------------------------------===//
 
 #include <awaitc/detail/task_base.h>
+#include <awaitc/task.h>
 
+#include <atomic>
 #include <cassert>
 #include <cstdio>
+#include <iostream>
+#include <ostream>
 
 namespace awaitc {
 namespace detail {
 
+// asyncio's _task_name_counter: one count for the whole process.
+static std::atomic<std::uint64_t> tasks_created{0};
+
 TaskBase::TaskBase(std::unique_ptr<FrameBase> root) noexcept
-    : root_(root.release()) {
+    : number_(tasks_created.fetch_add(1, std::memory_order_relaxed) + 1),
+      root_(root.release()) {
   root_->awaitc_set_task(this);
   root_->awaitc_set_continuation(this);
 }
@@ -30,6 +38,34 @@ TaskBase::~TaskBase() {
 TaskBase *TaskBase::current() noexcept {
   EventLoop *loop = EventLoop::current_or_null();
   return loop ? loop->current_task() : nullptr;
+}
+
+std::vector<TaskBase *> TaskBase::all_pending(EventLoop &loop) {
+  std::vector<TaskBase *> tasks;
+  for (TaskBase *task = loop.first_task_; task; task = task->next_task_)
+    tasks.push_back(task);
+  return tasks;
+}
+
+std::string TaskBase::name() const {
+  return name_.empty() ? "Task-" + std::to_string(number_) : name_;
+}
+
+void TaskBase::print_stack(std::ostream &out) const {
+  if (done() || !root_) {
+    out << "No stack for task '" << name() << "'\n";
+    return;
+  }
+  out << "Stack for task '" << name() << "' (most recent call last):\n";
+  for (const FrameBase *frame = root_.get(); frame;
+       frame = frame->awaitc_awaited()) {
+    const SourceLine where = frame->awaitc_where();
+    if (where.file)
+      out << "  " << where.file << ':' << where.line << " in "
+          << where.function << '\n';
+    else
+      out << "  <unknown>\n";
+  }
 }
 
 void TaskBase::start(EventLoop &loop) noexcept {
@@ -141,7 +177,7 @@ void TaskBase::run() {
     return;
   }
   assert(resume_frame_ &&
-         "an awaiter suspended the task without detail::Waiter::suspend");
+         "an awaiter suspended the task without AwaiterBase::suspend()");
   // A cancellation the resumed awaiter did not deliver, or one requested
   // while the step ran, goes to what the task waits on now (asyncio).
   if (throw_cancel_) {
@@ -210,4 +246,18 @@ void TaskBase::report_unretrieved_exception() const noexcept {
 }
 
 } // namespace detail
+
+void AnyTask::print_stack() const { print_stack(std::cerr); }
+
+AnyTask current_task() {
+  return AnyTask(EventLoop::current().current_task());
+}
+
+std::vector<AnyTask> all_tasks() {
+  std::vector<AnyTask> tasks;
+  for (detail::TaskBase *task :
+       detail::TaskBase::all_pending(EventLoop::current()))
+    tasks.push_back(AnyTask(task));
+  return tasks;
+}
 } // namespace awaitc

@@ -324,8 +324,8 @@ TEST(Condition, WaitWithoutTheLockIsAnError) {
   Log log;
   awaitc::Condition cond;
   awaitc::run(script({[&] {
-    awaitc::create_task(awaiting(log, "w", [&] { return cond.wait(); }));
-    awaitc::create_task(awaiting(
+    (void)awaitc::create_task(awaiting(log, "w", [&] { return cond.wait(); }));
+    (void)awaitc::create_task(awaiting(
         log, "p", [&] { return cond.wait_for([] { return false; }); }));
   }}));
   EXPECT_EQ(log.str(), "w waits w error awaitc::Condition::wait: cannot wait "
@@ -476,14 +476,14 @@ TEST(Future, AwaitedByManyWithCallbacksInRegistrationOrder) {
   Log log;
   awaitc::Future<int> fut;
   awaitc::run(script({[&] {
-                        awaitc::create_task(
+                        (void)awaitc::create_task(
                             awaiting(log, "a", [&] { return fut; }));
                       },
                       [&] {
                         fut.add_done_callback([&](awaitc::Future<int> f) {
                           log("callback " + show(f.result()));
                         });
-                        awaitc::create_task(
+                        (void)awaitc::create_task(
                             awaiting(log, "b", [&] { return fut; }));
                       },
                       [&] { fut.set_result(42); }}));
@@ -520,13 +520,13 @@ TEST(Future, CancellingAnAwaiterCancelsTheFuture) {
 TEST(Gather, TupleAndVectorInArgumentOrder) {
   Log log;
   awaitc::run(script({[&] {
-    awaitc::create_task(awaiting(log, "g", [&] {
+    (void)awaitc::create_task(awaiting(log, "g", [&] {
       return awaitc::gather(child(log, "x", 2), child(log, "y", 0));
     }));
     std::vector<Task<std::string>> v;
     v.push_back(awaitc::create_task(child(log, "p", 1)));
     v.push_back(awaitc::create_task(child(log, "q", 0)));
-    awaitc::create_task(awaiting(log, "v", [v] { return awaitc::gather(v); }));
+    (void)awaitc::create_task(awaiting(log, "v", [v] { return awaitc::gather(v); }));
   }}));
   EXPECT_EQ(log.str(), "g waits q ends v waits y ends p ends x ends v [p,q] "
                        "g (x,y)");
@@ -536,7 +536,7 @@ TEST(Gather, TupleAndVectorInArgumentOrder) {
 TEST(Gather, FirstExceptionPropagatesOthersKeepRunning) {
   Log log;
   awaitc::run(script({[&] {
-    awaitc::create_task(awaiting(log, "g", [&] {
+    (void)awaitc::create_task(awaiting(log, "g", [&] {
       return awaitc::gather(child(log, "slow", 3), child(log, "bad", 0, true));
     }));
   }}));
@@ -569,7 +569,7 @@ TEST(Wait, FirstCompletedSplitsDoneAndPending) {
   awaitc::run(script({[&] {
     v.push_back(awaitc::create_task(child(log, "slow", 4)));
     v.push_back(awaitc::create_task(child(log, "fast", 1)));
-    awaitc::create_task(coro<void>(
+    (void)awaitc::create_task(coro<void>(
         [&log, &v, w = Await<awaitc::WaitTasks<std::string>>()](auto &f) mutable {
           switch (f.state()) {
           case 0:
@@ -622,8 +622,8 @@ TEST(TaskGroup, FailureCancelsTheRestAndIsRethrown) {
     switch (f.state()) {
     case 0:
       tg = std::make_unique<awaitc::TaskGroup>();
-      tg->create_task(child(log, "long", 5));
-      tg->create_task(child(log, "bad", 1, true));
+      (void)tg->create_task(child(log, "long", 5));
+      (void)tg->create_task(child(log, "bad", 1, true));
       if (f.await(1, w, tg->wait()))
         return;
       [[fallthrough]];
@@ -634,11 +634,91 @@ TEST(TaskGroup, FailureCancelsTheRestAndIsRethrown) {
       } catch (const std::runtime_error &e) {
         log(std::string("wait threw ") + e.what());
       }
-      EXPECT_THROW(tg->create_task(child(log, "late", 0)), std::logic_error);
+      EXPECT_THROW((void)tg->create_task(child(log, "late", 0)), std::logic_error);
       f.return_void();
     }
   }));
   EXPECT_EQ(log.str(), "bad fails long cancelled wait threw bad");
+}
+
+} // namespace
+
+// --- Misuse: each is a clear exception, never undefined behaviour ------------
+
+namespace {
+
+template <class E, class F> std::string message_of(F &&f) {
+  try {
+    f();
+  } catch (const E &e) {
+    return e.what();
+  }
+  return "(nothing thrown)";
+}
+
+TEST(Misuse, ReleasingAnUnlockedLock) {
+  awaitc::Lock lock; // asyncio: RuntimeError("Lock is not acquired.")
+  EXPECT_EQ(message_of<std::logic_error>([&] { lock.release(); }),
+            "awaitc::Lock::release: the lock is not acquired");
+}
+
+TEST(Misuse, BoundedSemaphoreOverRelease) {
+  awaitc::BoundedSemaphore sem(1); // asyncio: ValueError
+  EXPECT_NE(message_of<std::invalid_argument>([&] { sem.release(); })
+                .find("released too many times"),
+            std::string::npos);
+}
+
+TEST(Misuse, TaskDoneTooOften) {
+  awaitc::Queue<int> q; // asyncio: ValueError
+  EXPECT_NE(message_of<std::invalid_argument>([&] { q.task_done(); })
+                .find("task_done"),
+            std::string::npos);
+}
+
+TEST(Misuse, RunInsideARunningLoop) {
+  std::string what; // asyncio: RuntimeError
+  awaitc::run(coro<void>([&](auto &f) {
+    Coro<void> inner = coro<void>([](auto &c) { c.return_void(); });
+    what = message_of<std::logic_error>(
+        [&] { awaitc::run(std::move(inner)); });
+    f.return_void();
+  }));
+  EXPECT_EQ(what, "awaitc: an event loop is already running in this thread");
+}
+
+TEST(Misuse, CreateTaskWithNoRunningLoop) {
+  Coro<void> c = coro<void>([](auto &f) { f.return_void(); });
+  EXPECT_EQ(message_of<std::logic_error>(
+                [&] { (void)awaitc::create_task(std::move(c)); }),
+            "awaitc: no running event loop (use awaitc::run)");
+}
+
+TEST(Misuse, AwaitingAFutureOfAnotherLoop) {
+  awaitc::Future<int> fut;
+  awaitc::run(coro<void>([&](auto &f) {
+    fut.add_done_callback([](awaitc::Future<int>) {}); // binds it here
+    f.return_void();
+  }));
+  std::string what;
+  awaitc::run(coro<void>(
+      [&, a = Await<awaitc::Future<int> &>()](auto &f) mutable {
+        switch (f.state()) {
+        case 0:
+          try {
+            if (f.await(1, a, fut))
+              return;
+          } catch (const std::logic_error &e) {
+            what = e.what();
+          }
+          f.return_void();
+          return;
+        case 1:
+          f.return_void();
+        }
+      }));
+  EXPECT_EQ(what,
+            "awaitc::Future: awaited from another event loop than its own");
 }
 
 } // namespace

@@ -11,10 +11,12 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
 #include <memory>
 #include <stdexcept>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace {
 
@@ -541,6 +543,68 @@ TEST(Task, RetrievedExceptionIsNotReported) {
     EXPECT_NE(kept.exception(), nullptr);
   }
   EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+}
+
+} // namespace
+
+namespace {
+
+// asyncio: names count from Task-1 over the process; set_name replaces it.
+TEST(Task, NamesCountInCreationOrderAndCanBeSet) {
+  Log log;
+  awaitc::run(coro<void>([&log](auto &f) {
+    awaitc::AnyTask me = awaitc::current_task();
+    ASSERT_TRUE(me.valid());
+    const std::string main_name = me.get_name();
+    ASSERT_EQ(main_name.rfind("Task-", 0), 0u);
+    const int first = std::stoi(main_name.substr(5));
+    Task<void> a = awaitc::create_task(coro<void>([](auto &c) {
+      c.return_void();
+    }));
+    Task<void> b = awaitc::create_task(coro<void>([](auto &c) {
+      c.return_void();
+    }));
+    EXPECT_EQ(a.get_name(), "Task-" + std::to_string(first + 1));
+    EXPECT_EQ(b.get_name(), "Task-" + std::to_string(first + 2));
+    b.set_name("worker");
+    EXPECT_EQ(b.get_name(), "worker");
+    EXPECT_EQ(awaitc::AnyTask(b).get_name(), "worker");
+    // all_tasks: the pending tasks, in creation order; current_task is the
+    // running one.
+    std::vector<awaitc::AnyTask> all = awaitc::all_tasks();
+    ASSERT_EQ(all.size(), 3u);
+    EXPECT_TRUE(all[0] == me);
+    EXPECT_TRUE(all[1] == awaitc::AnyTask(a));
+    EXPECT_TRUE(all[2] == awaitc::AnyTask(b));
+    log("ok");
+    f.return_void();
+  }));
+  EXPECT_EQ(log.str(), "ok");
+}
+
+TEST(Task, IntrospectionNeedsARunningLoop) {
+  EXPECT_THROW(awaitc::current_task(), std::logic_error);
+  EXPECT_THROW(awaitc::all_tasks(), std::logic_error);
+  awaitc::EventLoop loop;
+  EXPECT_FALSE(awaitc::current_task().valid()); // outside any task
+  EXPECT_TRUE(awaitc::all_tasks().empty());
+}
+
+// Hand-written frames have no line table: each prints as <unknown>; a
+// finished task has no stack.
+TEST(Task, PrintStackOfFramesWithoutLines) {
+  std::ostringstream out;
+  Task<void> t;
+  awaitc::run(coro<void>([&](auto &f) {
+    t = awaitc::create_task(coro<void>([](auto &c) { c.return_void(); }));
+    t.set_name("t");
+    t.print_stack(out);
+    f.return_void();
+  }));
+  t.print_stack(out);
+  EXPECT_EQ(out.str(), "Stack for task 't' (most recent call last):\n"
+                       "  <unknown>\n"
+                       "No stack for task 't'\n");
 }
 
 } // namespace

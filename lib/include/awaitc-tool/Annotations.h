@@ -2,7 +2,7 @@
 //
 // The dialect header (runtime/include/awaitc/awaitc.h) expands AWAITC_ASYNC
 // and AWAITC_GENERATOR to `annotate` attributes and the markers to calls of
-// awaitc::markers::await_ / yield_. This file recognises them.
+// awaitc::markers::await_ / yield_ / await_each_. This file recognises them.
 //
 //===----------------------------------------------------------------------===//
 #ifndef AWAITC_TOOL_ANNOTATIONS_H
@@ -13,7 +13,9 @@
 
 namespace awaitc {
 
-enum class CoroutineKind { None, Async, Generator };
+/// AsyncGenerator: an AWAITC_ASYNC function returning
+/// awaitc::AsyncGenerator<T> (it may AWAIT and YIELD).
+enum class CoroutineKind { None, Async, Generator, AsyncGenerator };
 
 /// The annotation on \p FD, if any.
 CoroutineKind annotationOf(const clang::FunctionDecl &FD);
@@ -24,9 +26,9 @@ clang::SourceLocation annotationLoc(const clang::FunctionDecl &FD);
 /// "AWAITC_ASYNC" or "AWAITC_GENERATOR", as the user writes it.
 const char *annotationName(CoroutineKind Kind);
 
-enum class MarkerKind { None, Await, Yield };
+enum class MarkerKind { None, Await, Yield, AwaitEach };
 
-/// Whether \p Call is an AWAIT or YIELD marker.
+/// Whether \p Call is an AWAIT, YIELD or AWAIT_EACH marker.
 MarkerKind markerKindOf(const clang::CallExpr &Call);
 
 /// \p E as a marker call, looking through parentheses; null otherwise.
@@ -35,7 +37,8 @@ const clang::CallExpr *asMarker(const clang::Expr *E);
 const char *markerName(MarkerKind Kind);
 
 /// The return type an annotated function must have: awaitc::Coro<T> for
-/// Async, awaitc::Generator<T> for Generator. Returns the template argument
+/// Async, awaitc::Generator<T> for Generator, awaitc::AsyncGenerator<T> for
+/// AsyncGenerator. Returns the template argument
 /// T, or a null type if \p ReturnType is not of that form.
 clang::QualType coroutineResultType(clang::QualType ReturnType,
                                     CoroutineKind Kind);

@@ -23,7 +23,7 @@ namespace awaitc {
 struct AnnotatedFunction {
   const clang::FunctionDecl *Function = nullptr;
   CoroutineKind Kind = CoroutineKind::None;
-  /// T of Coro<T> / Generator<T>.
+  /// T of Coro<T> / Generator<T> / AsyncGenerator<T>.
   clang::QualType ResultType;
   /// For an annotated lambda, the lambda (Function is its call operator).
   const clang::LambdaExpr *Lambda = nullptr;

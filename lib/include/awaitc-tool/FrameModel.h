@@ -50,6 +50,8 @@ struct FrameSlot {
 /// A suspension point: where step() resumes and what is alive there.
 struct SuspendState {
   int Id = 0;
+  /// The user's source line of the suspension (for Task::print_stack()).
+  unsigned Line = 0;
   /// Indices into FrameModel::Slots of the slots alive while suspended
   /// here, in construction order.
   std::vector<unsigned> Live;
@@ -72,10 +74,15 @@ struct FrameParam {
 struct FrameModel {
   CoroutineKind Kind = CoroutineKind::Async;
   std::string FunctionName;
+  /// The user's file and the line of the function's name, for
+  /// Task::print_stack() (where a frame that has not started is).
+  std::string SourceFile;
+  unsigned FunctionLine = 0;
   std::string ClassName;
-  /// awaitc::detail::CoroFrame<T> or awaitc::detail::GeneratorFrame<T>.
+  /// awaitc::detail::CoroFrame<T>, GeneratorFrame<T> or
+  /// AsyncGeneratorFrame<T>.
   std::string BaseClass;
-  /// awaitc::Coro<T> or awaitc::Generator<T>.
+  /// awaitc::Coro<T>, awaitc::Generator<T> or awaitc::AsyncGenerator<T>.
   std::string ReturnType;
   std::vector<FrameParam> Params;
   std::vector<FrameSlot> Slots;

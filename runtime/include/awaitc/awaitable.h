@@ -1,89 +1,86 @@
-// awaitc/awaitable.h - what AWAIT accepts.
+// awaitc/awaitable.h - what AWAIT accepts, and how to write an awaitable.
 //
-// AWAIT(x) works on any x for which an awaiter can be made: an object with
-//   bool await_ready();
-//   bool await_suspend(awaitc::detail::FrameBase& awaiting_frame);
-//   T    await_resume();
-// either x itself (when it has those members; it is moved into the frame if
-// it is a temporary, referred to otherwise) or the result of make_awaiter(x)
-// found by argument-dependent lookup (Coro, Task, Future... provide one).
-// await_suspend returns false to let the awaiting frame go on at once; when
-// it returns true the awaiter promises to resume the frame later, through
-// the loop, and never from inside await_suspend.
+// AWAIT(x) works on any x for which an awaiter can be made: either x itself,
+// when it has the three members below (it is moved into the awaiting frame if
+// it is a temporary, referred to otherwise), or the result of make_awaiter(x)
+// found by argument-dependent lookup (Coro, Task, Future... provide one):
+//
+//   bool await_ready();                    // true: the value is there, go on
+//   bool await_suspend(awaitc::Frame &f);  // false: go on at once after all
+//   T    await_resume();                   // the AWAIT's value, or throw
+//
+// The awaiter lives in the awaiting frame until the full-expression with the
+// AWAIT ends. When await_suspend returns true, the awaiter promises to resume
+// the frame later, through the loop, and never from inside await_suspend.
+//
+// AwaiterBase below is how an awaiter suspends the task and resumes it; the
+// runtime's own awaiters (sleep, Event, Lock, Queue, Future, Task...) follow
+// the same protocol. A complete example is in docs/runtime.md ("Writing an
+// awaitable"):
+//
+//   class Tick final : public awaitc::AwaiterBase {  // resumes next iteration
+//   public:
+//     ~Tick() { handle_.cancel(); }
+//     bool await_ready() { return false; }
+//     bool await_suspend(awaitc::Frame &frame) {
+//       suspend(frame);
+//       handle_ = awaitc::call_soon([this] { woken_ = true; wake(); });
+//       return true;
+//     }
+//     void await_resume() { resume_or_throw(); }
+//     bool cancel() noexcept override {
+//       if (woken_)
+//         return false;
+//       handle_.cancel();
+//       wake_cancelled();
+//       return true;
+//     }
+//   private:
+//     awaitc::Handle handle_;
+//     bool woken_ = false;
+//   };
 #pragma once
 
-#include <type_traits>
-#include <utility>
+#include <awaitc/detail/awaiter_traits.h>
+#include <awaitc/detail/task_base.h>
 
 namespace awaitc {
-namespace detail {
 
-template <class A, class = void> struct is_awaiter : std::false_type {};
-template <class A>
-struct is_awaiter<A, std::void_t<decltype(std::declval<A &>().await_ready())>>
-    : std::true_type {};
-
-// Refers to an awaiter held elsewhere (an lvalue awaited in place).
-template <class A> class AwaiterRef {
+// Base of an awaiter that suspends the awaiting task until something
+// happens (asyncio: a Future that the task awaits). The protocol:
+//   - await_suspend(frame): call suspend(frame), register with whatever will
+//     end the wait, return true;
+//   - when the wait ends: call wake(); the task's next step is enqueued on
+//     the loop's ready queue, so the frame resumes in a later iteration;
+//   - await_resume(): call resume_or_throw() first; it throws CancelledError
+//     if the task was cancelled while it waited;
+//   - cancel(): called by Task::cancel() while the task waits here. Stop
+//     waiting (unregister, cancel the timer...), call wake_cancelled() and
+//     return true; or return false if wake() was already called (the task
+//     then throws CancelledError when it resumes);
+//   - the destructor unregisters: a task's frame may be destroyed while it
+//     waits (its task was abandoned when the loop closed).
+// wake() and wake_cancelled() are called at most once per wait, and only
+// from the loop's thread.
+class AwaiterBase : private detail::Waiter {
 public:
-  explicit AwaiterRef(A &awaiter) noexcept : awaiter_(&awaiter) {}
-  decltype(auto) await_ready() { return awaiter_->await_ready(); }
-  template <class F> decltype(auto) await_suspend(F &frame) {
-    return awaiter_->await_suspend(frame);
-  }
-  decltype(auto) await_resume() { return awaiter_->await_resume(); }
+  bool cancel() noexcept override = 0;
 
-private:
-  A *awaiter_;
+protected:
+  AwaiterBase() noexcept = default;
+  // A copy is a new awaiter: copies are made before a wait begins.
+  AwaiterBase(const AwaiterBase &) noexcept = default;
+  AwaiterBase &operator=(const AwaiterBase &) noexcept = default;
+  ~AwaiterBase() = default;
+
+  // Suspends the task that runs `frame` until wake() or wake_cancelled().
+  using detail::Waiter::suspend;
+  // Enqueues the suspended task's next step.
+  using detail::Waiter::wake;
+  // The same, but the task resumes with CancelledError at its AWAIT.
+  using detail::Waiter::wake_cancelled;
+  // Throws CancelledError if the task was woken by wake_cancelled().
+  using detail::Waiter::resume_or_throw;
 };
 
-template <class A> auto get_awaiter(A &&awaitable) {
-  using Plain = std::remove_cv_t<std::remove_reference_t<A>>;
-  if constexpr (is_awaiter<Plain>::value) {
-    if constexpr (std::is_lvalue_reference_v<A>)
-      return AwaiterRef<std::remove_reference_t<A>>(awaitable);
-    else
-      return Plain(std::move(awaitable));
-  } else {
-    return make_awaiter(std::forward<A>(awaitable));
-  }
-}
-
-// Whether make_awaiter(x) is found for an expression of type A (by
-// argument-dependent lookup, at the point of use).
-template <class A, class = void> struct has_make_awaiter : std::false_type {};
-template <class A>
-struct has_make_awaiter<A, std::void_t<decltype(make_awaiter(std::declval<A>()))>>
-    : std::true_type {};
-
-// Whether AWAIT accepts an expression of type A (a reference type for an
-// lvalue or xvalue expression).
-template <class A>
-struct is_awaitable
-    : std::bool_constant<
-          is_awaiter<std::remove_cv_t<std::remove_reference_t<A>>>::value ||
-          has_make_awaiter<A>::value> {};
-
-// The awaiter a frame keeps while it waits on an expression of type A
-// (A is a reference type for an lvalue or xvalue expression).
-template <class A>
-using awaiter_t = decltype(get_awaiter(std::declval<A>()));
-
-// What AWAIT(expression of type A) evaluates to.
-template <class A>
-using await_result_t = decltype(std::declval<awaiter_t<A> &>().await_resume());
-
-// await_result_t<A>, for awaitable types only (no error otherwise).
-template <class A, bool = is_awaitable<A>::value> struct checked_await_result {};
-template <class A> struct checked_await_result<A, true> {
-  using type = await_result_t<A>;
-};
-
-// What AWAIT of a non-awaitable evaluates to, after its error: anything, so
-// that the error is the only one.
-struct not_awaitable {
-  template <class T> operator T() const;
-};
-
-} // namespace detail
 } // namespace awaitc

@@ -10,6 +10,10 @@
 //   AWAITC_GENERATOR awaitc::Generator<int> count(int n) {
 //     for (int i = 0; i < n; ++i) YIELD(i);
 //   }
+//   AWAITC_ASYNC awaitc::AsyncGenerator<int> ticks(int n) {
+//     for (int i = 0; i < n; ++i) { AWAIT(awaitc::sleep(0)); YIELD(i); }
+//   }
+//   ... for (int v : AWAIT_EACH(ticks(3))) ...   (in an AWAITC_ASYNC body)
 //
 // The markers expand to calls of declared-only helpers whose types are the
 // awaited and yielded types, so Clang and clangd parse and type-check the
@@ -25,6 +29,7 @@
 #error "awaitc needs C++ exceptions: compile with exceptions enabled (remove -fno-exceptions)"
 #endif
 
+#include <awaitc/async_generator.h>
 #include <awaitc/awaitable.h>
 #include <awaitc/condition.h>
 #include <awaitc/coro.h>
@@ -38,10 +43,14 @@
 #include <awaitc/queue.h>
 #include <awaitc/run.h>
 #include <awaitc/semaphore.h>
+#include <awaitc/server.h>
 #include <awaitc/shield.h>
 #include <awaitc/sleep.h>
+#include <awaitc/streams.h>
+#include <awaitc/subprocess.h>
 #include <awaitc/task.h>
 #include <awaitc/task_group.h>
+#include <awaitc/to_thread.h>
 #include <awaitc/wait.h>
 #include <awaitc/wait_for.h>
 
@@ -86,13 +95,37 @@ await_(A &&not_awaitable);
 template <class T>
 AWAITC_DETAIL_UNTRANSFORMED("YIELD")
 void yield_(T &&value);
+
+// What `for (decl : AWAIT_EACH(gen))` iterates before awaitc transforms
+// it: a range whose elements are the generator's values (lvalues of T, so
+// that every form of decl binds as it will to the awaited value).
+template <class T> class await_each_range {
+public:
+  class iterator {
+  public:
+    T &operator*() const;
+    iterator &operator++();
+    bool operator!=(const iterator &other) const;
+  };
+  iterator begin();
+  iterator end();
+};
+
+template <class T>
+AWAITC_DETAIL_UNTRANSFORMED("AWAIT_EACH")
+await_each_range<T> await_each_(AsyncGenerator<T> &&generator);
+template <class T>
+AWAITC_DETAIL_UNTRANSFORMED("AWAIT_EACH")
+await_each_range<T> await_each_(AsyncGenerator<T> &generator);
 } // namespace markers
 } // namespace awaitc
 
 #define AWAITC_AWAIT(...) (::awaitc::markers::await_(__VA_ARGS__))
 #define AWAITC_YIELD(...) (::awaitc::markers::yield_(__VA_ARGS__))
+#define AWAITC_AWAIT_EACH(...) (::awaitc::markers::await_each_(__VA_ARGS__))
 
 #ifndef AWAITC_NO_SHORT_NAMES
 #define AWAIT(...) AWAITC_AWAIT(__VA_ARGS__)
 #define YIELD(...) AWAITC_YIELD(__VA_ARGS__)
+#define AWAIT_EACH(...) AWAITC_AWAIT_EACH(__VA_ARGS__)
 #endif

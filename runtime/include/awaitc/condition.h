@@ -111,7 +111,7 @@ public:
           "awaitc::Condition::wait: cannot wait on un-acquired lock");
     return false;
   }
-  bool await_suspend(detail::FrameBase &frame) noexcept {
+  bool await_suspend(Frame &frame) noexcept {
     start_wait(frame);
     return true;
   }
@@ -128,13 +128,13 @@ public:
 private:
   enum class Phase { Notify, Acquire };
 
-  void start_wait(detail::FrameBase &frame) noexcept {
+  void start_wait(Frame &frame) noexcept {
     lock_->release(); // held: checked before
     phase_ = Phase::Notify;
     park(frame, cond_->waiters_);
   }
 
-  bool on_step(detail::FrameBase &frame) noexcept override {
+  bool on_step(Frame &frame) noexcept override {
     const bool cancelling = take_cancellation();
     if (orphaned()) {
       unpark();
@@ -165,7 +165,7 @@ private:
 
   // wait() returned (the lock is held again): wait_for tests its predicate
   // and waits again while it is false.
-  bool acquired(detail::FrameBase &frame) noexcept {
+  bool acquired(Frame &frame) noexcept {
     if (!predicate_ || cancelled_)
       return true;
     try {

@@ -130,10 +130,10 @@ public:
   // with the coroutine's body; the awaiting frame resumes as soon as the
   // body finishes (detail/frame.h). The awaiter stays in the awaiting
   // frame meanwhile, owning the body's frame.
-  bool await_suspend(FrameBase &awaiter) noexcept {
+  bool await_suspend(Frame &awaiter) noexcept {
     assert(!coro_.frame()->awaitc_started() &&
            "awaiting a Coro whose body is running");
-    awaiter.awaitc_await_child(coro_.frame_);
+    static_cast<FrameBase &>(awaiter).awaitc_await_child(coro_.frame_);
     return true;
   }
   T await_resume() { return coro_.frame()->awaitc_take_result(); }

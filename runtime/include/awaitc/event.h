@@ -53,7 +53,7 @@ public:
   explicit WaitAwaiter(Event &event) noexcept : event_(&event) {}
 
   bool await_ready() const noexcept { return event_->value_; }
-  bool await_suspend(detail::FrameBase &frame) noexcept {
+  bool await_suspend(Frame &frame) noexcept {
     park(frame, event_->waiters_);
     return true;
   }

@@ -106,9 +106,9 @@ public:
   // Binds the future to the current loop, or checks it is that loop.
   void bind_loop() {
     EventLoop &loop = EventLoop::current();
-    if (!loop_)
-      loop_ = &loop;
-    else if (loop_ != &loop)
+    if (!loop_id_)
+      loop_id_ = loop.id();
+    else if (loop_id_ != loop.id())
       throw std::logic_error(
           "awaitc::Future: awaited from another event loop than its own");
   }
@@ -188,7 +188,7 @@ private:
   Status status_ = Status::Pending;
   bool retrieved_ = false;
   std::exception_ptr exception_;
-  EventLoop *loop_ = nullptr;
+  std::uint64_t loop_id_ = 0; // the loop it is bound to (0: none yet)
   FutureListener *first_ = nullptr;
   FutureListener *last_ = nullptr;
 };
@@ -331,7 +331,7 @@ public:
     future_.state_->bind_loop();
     return future_.done();
   }
-  bool await_suspend(detail::FrameBase &frame) noexcept {
+  bool await_suspend(Frame &frame) noexcept {
     suspend(frame);
     future_.state_->add_listener(*this);
     return true;

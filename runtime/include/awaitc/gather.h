@@ -169,7 +169,7 @@ protected:
 
 public:
   bool await_ready() const noexcept { return core_->outer().done(); }
-  bool await_suspend(FrameBase &frame) noexcept {
+  bool await_suspend(Frame &frame) noexcept {
     suspend(frame);
     core_->outer().set_waiter(this);
     return true;

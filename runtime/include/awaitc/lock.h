@@ -87,7 +87,7 @@ public:
   explicit AcquireAwaiter(Lock &lock) noexcept : lock_(&lock) {}
 
   bool await_ready() noexcept { return lock_->try_take(); }
-  bool await_suspend(detail::FrameBase &frame) noexcept {
+  bool await_suspend(Frame &frame) noexcept {
     park(frame, lock_->waiters_);
     return true;
   }

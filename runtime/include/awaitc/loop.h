@@ -1,116 +1,67 @@
-// awaitc/loop.h - the event loop: ready queue, timers and loop time.
+// awaitc/loop.h - the event loop: callbacks, timers and loop time.
 //
-// Like asyncio's loop, and with its scheduling order:
+//   awaitc::call_soon([] { std::puts("next iteration"); });
+//   awaitc::TimerHandle h = awaitc::call_later(1.5, [] { std::puts("1.5"); });
+//   h.cancel();
+//   double now = awaitc::loop_time();
+//
+// These are asyncio's loop.call_soon, loop.call_later, loop.call_at and
+// loop.time(), on the current loop of the thread: awaitc::run() creates it,
+// and every awaitable finds it there. One loop runs per thread at a time.
+//
+// Scheduling order, as asyncio's:
 //   - one FIFO ready queue of callbacks;
 //   - each iteration first moves the timers that are due to the back of the
 //     ready queue, in (deadline, scheduling order), then runs exactly the
 //     callbacks that were in the ready queue when the iteration began; what
 //     they schedule runs in a later iteration;
 //   - when nothing is ready the loop waits for the earliest timer: on the
-//     monotonic clock, or, with RunOptions::virtual_time, by jumping the clock
-//     to that deadline at once (trio's MockClock autojump, tokio's pause), so
-//     that loop_time() reads exact values that start at 0.
-//
-// One loop runs per thread at a time; awaitc::run() creates it, and the
-// free functions below (and every awaitable) find it as the current loop.
-//
-//   awaitc::call_soon([] { std::puts("next iteration"); });
-//   awaitc::TimerHandle h = awaitc::call_later(1.5, [] { std::puts("1.5"); });
-//   h.cancel();
-//
-// The runtime's own wake-ups (a task's next step, a sleep's timer) are
-// entries linked into the queues in place (detail::LoopCallback,
-// detail::TimerCallback), so they cost no allocation; user callbacks are
-// std::function objects.
+//     monotonic clock, or, with RunOptions::virtual_time (run.h), by jumping
+//     the clock to that deadline at once, so that loop_time() reads exact
+//     values that start at 0;
+//   - it waits for file descriptors and for other threads in the same wait
+//     (epoll): for no time if a callback is ready, until the next timer, or
+//     without limit if only I/O or a to_thread job can end the wait; what is
+//     ready is enqueued like any other callback, in the iteration that saw
+//     it. With virtual_time and I/O or a thread's job awaited, the clock does
+//     not run ahead of them: the loop waits for them in real time for as
+//     long as the next timer's virtual delay, and jumps to that timer only if
+//     nothing came (so virtual times stay exact).
+// An exception that escapes a callback is reported on standard error and the
+// loop goes on. call_soon_threadsafe() is the one call that other threads may
+// make.
 #pragma once
+
+#include <awaitc/detail/loop_callback.h>
 
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace awaitc {
 
-struct RunOptions {
-  // Use a virtual clock that starts at 0 and jumps to the next timer whenever
-  // nothing is ready: sleeps take no real time, for reproducible tests.
-  bool virtual_time = false;
-};
+struct RunOptions; // run.h
+class Handle;
+class TimerHandle;
 
-class EventLoop;
+// The current loop's operations; each throws std::logic_error when the thread
+// has no running loop.
+Handle call_soon(std::function<void()> callback);
+TimerHandle call_later(double delay, std::function<void()> callback);
+TimerHandle call_at(double when, std::function<void()> callback);
+// The one call that other threads may make: `callback` runs on the loop's
+// thread (asyncio's loop.call_soon_threadsafe).
+void call_soon_threadsafe(std::function<void()> callback);
+// Seconds on the loop's clock.
+double loop_time();
 
 namespace detail {
-
 class TaskBase;
 class UserCallback;
-
-// An entry of the ready queue, linked in place. A callback is in at most one
-// queue at a time; destroying it takes it out.
-class LoopCallback {
-public:
-  bool queued() const noexcept { return next_ != nullptr; }
-
-protected:
-  LoopCallback() noexcept = default;
-  // A copy is a new entry: it is not in the original's queue.
-  LoopCallback(const LoopCallback &) noexcept {}
-  LoopCallback &operator=(const LoopCallback &) noexcept { return *this; }
-  ~LoopCallback() { unlink(); }
-
-  virtual void run() = 0;
-  // The loop drops the callback without running it (the loop is closing).
-  virtual void discard() noexcept {}
-
-  // Takes the callback out of its queue, if any.
-  void unlink() noexcept;
-
-private:
-  friend class awaitc::EventLoop;
-  friend class QueueEnd;
-  LoopCallback *prev_ = nullptr;
-  LoopCallback *next_ = nullptr;
-};
-
-// A callback that can also wait in the loop's timer heap for its deadline;
-// when due it moves to the ready queue. Destroying it unschedules it.
-class TimerCallback : public LoopCallback {
-public:
-  bool scheduled() const noexcept { return heap_index_ != kNotScheduled; }
-  double when() const noexcept { return when_; }
-
-protected:
-  TimerCallback() noexcept = default;
-  TimerCallback(const TimerCallback &other) noexcept
-      : LoopCallback(other), when_(other.when_) {}
-  TimerCallback &operator=(const TimerCallback &) noexcept { return *this; }
-  ~TimerCallback();
-
-public:
-  // Takes the callback out of the timer heap and the ready queue.
-  void unschedule() noexcept;
-
-private:
-  friend class awaitc::EventLoop;
-  static constexpr std::size_t kNotScheduled = static_cast<std::size_t>(-1);
-  double when_ = 0;
-  std::uint64_t sequence_ = 0;
-  std::size_t heap_index_ = kNotScheduled;
-};
-
-// The two ends of a circular ready queue.
-class QueueEnd final : public LoopCallback {
-public:
-  QueueEnd() noexcept { reset(); }
-  QueueEnd(const QueueEnd &) = delete;
-  QueueEnd &operator=(const QueueEnd &) = delete;
-  bool empty() const noexcept;
-
-private:
-  friend class awaitc::EventLoop;
-  void run() override {}
-  void reset() noexcept;
-};
-
+class Poller;
+Poller &poller_of(EventLoop &loop) noexcept;
 } // namespace detail
 
 // A callback scheduled with call_soon (asyncio.Handle). Copies refer to the
@@ -149,7 +100,8 @@ class EventLoop {
 public:
   // Becomes the current loop of this thread; throws std::logic_error if the
   // thread already has one.
-  explicit EventLoop(RunOptions options = {});
+  EventLoop();
+  explicit EventLoop(const RunOptions &options);
   // Destroys the frames of tasks still pending and drops pending callbacks.
   ~EventLoop();
   EventLoop(const EventLoop &) = delete;
@@ -161,21 +113,29 @@ public:
 
   // Seconds on the loop's monotonic clock (virtual: exact, from 0).
   double time() const noexcept;
-  bool virtual_time() const noexcept { return options_.virtual_time; }
+  bool virtual_time() const noexcept { return virtual_time_; }
+  // Tells loops apart over the process's life: a later loop may have the
+  // address of an earlier one.
+  std::uint64_t id() const noexcept { return id_; }
 
   Handle call_soon(std::function<void()> callback);
   TimerHandle call_later(double delay, std::function<void()> callback);
   TimerHandle call_at(double when, std::function<void()> callback);
+  // Thread-safe: `callback` runs on the loop's thread, enqueued at the start
+  // of the loop's next iteration (the loop is woken if it waits). Callbacks
+  // posted after the loop has closed are never run.
+  void call_soon_threadsafe(std::function<void()> callback);
 
   // Allocation-free scheduling for the runtime's own callbacks.
   void enqueue(detail::LoopCallback &callback) noexcept;
   void schedule(detail::TimerCallback &timer, double when);
 
-  // Runs one iteration (waiting for the next timer if nothing is ready).
-  // Returns false, without waiting, if nothing is ready or scheduled.
+  // Runs one iteration (waiting for the next timer, I/O or a thread's job
+  // if nothing is ready). Returns false, without waiting, if nothing is
+  // ready, scheduled or awaited.
   bool run_once();
   // Runs iterations until done() holds; returns false if the loop ran out of
-  // work before that (nothing ready, no timers).
+  // work before that (nothing ready, no timers, nothing awaited).
   template <class Predicate> bool run_until(Predicate done) {
     while (!done())
       if (!run_once())
@@ -193,6 +153,7 @@ public:
 private:
   friend class detail::TaskBase;
   friend class detail::TimerCallback;
+  friend detail::Poller &detail::poller_of(EventLoop &loop) noexcept;
 
   void add_task(detail::TaskBase &task) noexcept;
   void remove_task(detail::TaskBase &task) noexcept;
@@ -207,7 +168,8 @@ private:
   void heap_sift_down(std::size_t index) noexcept;
   void heap_remove(detail::TimerCallback &timer) noexcept;
 
-  RunOptions options_;
+  bool virtual_time_ = false;
+  std::uint64_t id_;
   double virtual_now_ = 0;
   detail::QueueEnd ready_;
   detail::QueueEnd running_; // the callbacks of the current iteration
@@ -216,12 +178,7 @@ private:
   detail::TaskBase *current_task_ = nullptr;
   detail::TaskBase *first_task_ = nullptr; // pending tasks, in creation order
   detail::TaskBase *last_task_ = nullptr;
+  std::unique_ptr<detail::Poller> poller_; // file descriptors, other threads
 };
-
-// The current loop's operations, as asyncio's loop methods.
-Handle call_soon(std::function<void()> callback);
-TimerHandle call_later(double delay, std::function<void()> callback);
-TimerHandle call_at(double when, std::function<void()> callback);
-double loop_time();
 
 } // namespace awaitc

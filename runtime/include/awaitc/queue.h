@@ -172,10 +172,10 @@ private:
         : ParkedWaiter(other), queue_(other.queue_) {}
 
     // `blocked`: the loop's condition (empty / full); `waiters`: where to
-    // wait; `wake_next`: whether a cancelled waiter that was woken must
-    // wake the next one (not empty / not full).
+    // wait. A cancelled waiter that was woken wakes the next one when the
+    // queue is not blocked for it (not empty / not full).
     template <class Blocked>
-    bool step(detail::FrameBase &frame, detail::WaitList &waiters,
+    bool step(Frame &frame, detail::WaitList &waiters,
               Blocked blocked) noexcept {
       const bool cancelling = take_cancellation();
       if (orphaned()) {
@@ -224,7 +224,7 @@ public:
   explicit GetAwaiter(BasicQueue &queue) noexcept : WaiterBase(queue) {}
 
   bool await_ready() const noexcept { return !this->queue_->empty(); }
-  bool await_suspend(detail::FrameBase &frame) noexcept {
+  bool await_suspend(Frame &frame) noexcept {
     this->park(frame, this->queue_->getters_);
     return true;
   }
@@ -234,7 +234,7 @@ public:
   }
 
 private:
-  bool on_step(detail::FrameBase &frame) noexcept override {
+  bool on_step(Frame &frame) noexcept override {
     BasicQueue *queue = this->queue_;
     return this->step(frame, queue->getters_,
                       [queue] { return queue->empty(); });
@@ -251,7 +251,7 @@ public:
       : WaiterBase(other), item_(std::move(other.item_)) {}
 
   bool await_ready() const noexcept { return !this->queue_->full(); }
-  bool await_suspend(detail::FrameBase &frame) noexcept {
+  bool await_suspend(Frame &frame) noexcept {
     this->park(frame, this->queue_->putters_);
     return true;
   }
@@ -261,7 +261,7 @@ public:
   }
 
 private:
-  bool on_step(detail::FrameBase &frame) noexcept override {
+  bool on_step(Frame &frame) noexcept override {
     BasicQueue *queue = this->queue_;
     return this->step(frame, queue->putters_,
                       [queue] { return queue->full(); });

@@ -5,9 +5,11 @@
 // run(coro) creates this thread's event loop, runs `coro` as a task until it
 // finishes and then one more loop iteration (asyncio's stop callback: what
 // was ready when the coroutine returned still runs once), then cancels the
-// tasks still pending and runs the loop until they have finished, closes the loop, and returns the coroutine's value or
-// rethrows its exception. With options.virtual_time the loop's clock is
-// virtual (see loop.h). If the coroutine waits for something that can never
+// tasks still pending and runs the loop until they have finished, closes the
+// loop, and returns the coroutine's value or rethrows its exception. With
+// options.virtual_time the loop's clock is virtual: it starts at 0 and jumps
+// to the next timer's deadline whenever nothing is ready, so sleeps take no
+// real time (for tests). If the coroutine waits for something that can never
 // happen (nothing is ready and no timer is left), run() throws
 // std::runtime_error instead of hanging.
 #pragma once
@@ -21,6 +23,13 @@
 #include <utility>
 
 namespace awaitc {
+
+// How run() runs the loop.
+struct RunOptions {
+  // Use a virtual clock that starts at 0 and jumps to the next timer whenever
+  // nothing is ready: sleeps take no real time, for reproducible tests.
+  bool virtual_time = false;
+};
 
 namespace detail {
 

@@ -94,7 +94,7 @@ public:
     --sem_->value_;
     return true;
   }
-  bool await_suspend(detail::FrameBase &frame) noexcept {
+  bool await_suspend(Frame &frame) noexcept {
     park(frame, sem_->waiters_);
     return true;
   }

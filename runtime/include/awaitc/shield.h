@@ -109,7 +109,7 @@ public:
   bool await_ready() const noexcept {
     return core_->inner_is_outer() || core_->outer().done();
   }
-  bool await_suspend(detail::FrameBase &frame) noexcept {
+  bool await_suspend(Frame &frame) noexcept {
     suspend(frame);
     core_->outer().set_waiter(this);
     return true;

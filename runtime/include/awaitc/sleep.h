@@ -12,20 +12,20 @@
 // the timer and throws CancelledError from the AWAIT.
 #pragma once
 
-#include <awaitc/detail/task_base.h>
+#include <awaitc/awaitable.h>
 #include <awaitc/loop.h>
 
 #include <chrono>
 
 namespace awaitc {
 
-class [[nodiscard]] SleepAwaiter final : public detail::Waiter,
-                           private detail::TimerCallback {
+class [[nodiscard]] SleepAwaiter final : public AwaiterBase,
+                                         private detail::TimerCallback {
 public:
   explicit SleepAwaiter(double seconds) noexcept : delay_(seconds) {}
 
   bool await_ready() const noexcept { return false; }
-  bool await_suspend(detail::FrameBase &frame) {
+  bool await_suspend(Frame &frame) {
     suspend(frame);
     if (delay_ > 0) {
       EventLoop &loop = EventLoop::current();
@@ -37,9 +37,6 @@ public:
   }
   void await_resume() { resume_or_throw(); }
 
-private:
-  // The timer is due: end the wait.
-  void run() override { wake(); }
   bool cancel() noexcept override {
     if (!scheduled() && !queued())
       return false; // the wake-up is already on its way
@@ -47,6 +44,10 @@ private:
     wake_cancelled();
     return true;
   }
+
+private:
+  // The timer is due: end the wait.
+  void run() override { wake(); }
 
   double delay_;
 };

@@ -27,6 +27,17 @@
 // An exception that ends a task is rethrown by result() and by AWAIT; if
 // nothing ever retrieves it, it is reported on stderr when the task is
 // destroyed.
+//
+// Introspection, as asyncio's: current_task(), all_tasks() (the pending
+// tasks of the loop), get_name() / set_name() ("Task-1", "Task-2"... by
+// default, in creation order over the process), and print_stack(), which
+// writes the chain of frames the task is suspended in, outermost first:
+//
+//   Stack for task 'Task-2' (most recent call last):
+//     server.cpp:41 in handle
+//     server.cpp:17 in read_request
+//
+// AnyTask is a Task of any result type, for these.
 #pragma once
 
 #include <awaitc/coro.h>
@@ -36,8 +47,11 @@
 
 #include <cassert>
 #include <exception>
+#include <iosfwd>
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 #include <type_traits>
 #include <utility>
 
@@ -101,7 +115,7 @@ public:
   }
 
   bool await_ready() const noexcept { return task_.done(); }
-  bool await_suspend(FrameBase &frame) noexcept {
+  bool await_suspend(Frame &frame) noexcept {
     suspend(frame);
     task_.state()->add_done_callback(*this);
     return true;
@@ -159,6 +173,14 @@ public:
   // the task was cancelled or is not done.
   std::exception_ptr exception() const { return state_->exception(); }
 
+  // asyncio's Task.get_name() and set_name().
+  std::string get_name() const { return state_->name(); }
+  void set_name(std::string name) { state_->set_name(std::move(name)); }
+  // Writes the task's suspended frames, outermost first, as
+  // "  file:line in function" lines (to standard error by default).
+  inline void print_stack() const;
+  void print_stack(std::ostream &out) const { state_->print_stack(out); }
+
   detail::TaskState<T> *state() const noexcept { return state_; }
 
   friend bool operator==(const Task &a, const Task &b) noexcept {
@@ -176,6 +198,62 @@ private:
 
   detail::TaskState<T> *state_ = nullptr;
 };
+
+// A task of any result type: what current_task() and all_tasks() give. A
+// Task<T> converts to it; it shares the task's state.
+class AnyTask {
+public:
+  AnyTask() noexcept = default;
+  template <class T>
+  AnyTask(const Task<T> &task) noexcept : AnyTask(task.state()) {}
+  AnyTask(const AnyTask &other) noexcept : AnyTask(other.task_) {}
+  AnyTask &operator=(AnyTask other) noexcept {
+    std::swap(task_, other.task_);
+    return *this;
+  }
+  ~AnyTask() {
+    if (task_)
+      task_->release();
+  }
+
+  bool valid() const noexcept { return task_ != nullptr; }
+  explicit operator bool() const noexcept { return valid(); }
+  bool done() const noexcept { return task_->done(); }
+  bool cancelled() const noexcept { return task_->cancelled(); }
+  bool cancel() noexcept { return task_->cancel(); }
+  std::string get_name() const { return task_->name(); }
+  void set_name(std::string name) { task_->set_name(std::move(name)); }
+  void print_stack() const;
+  void print_stack(std::ostream &out) const { task_->print_stack(out); }
+
+  friend bool operator==(const AnyTask &a, const AnyTask &b) noexcept {
+    return a.task_ == b.task_;
+  }
+  friend bool operator!=(const AnyTask &a, const AnyTask &b) noexcept {
+    return a.task_ != b.task_;
+  }
+
+private:
+  friend AnyTask current_task();
+  friend std::vector<AnyTask> all_tasks();
+  explicit AnyTask(detail::TaskBase *task) noexcept : task_(task) {
+    if (task_)
+      task_->add_ref();
+  }
+
+  detail::TaskBase *task_ = nullptr;
+};
+
+template <class T> void Task<T>::print_stack() const {
+  AnyTask(*this).print_stack();
+}
+
+// The task whose step is running (asyncio.current_task()); an empty AnyTask
+// outside any task. Throws std::logic_error if no loop is running.
+AnyTask current_task();
+// The current loop's pending tasks, in creation order (asyncio.all_tasks()).
+// Throws std::logic_error if no loop is running.
+std::vector<AnyTask> all_tasks();
 
 // Schedules `coro` to run as a task on the current loop.
 template <class T> Task<T> create_task(Coro<T> coro) {

@@ -139,7 +139,7 @@ public:
     group_->exiting_ = true;
     return group_->first_ == nullptr;
   }
-  bool await_suspend(detail::FrameBase &frame) noexcept {
+  bool await_suspend(Frame &frame) noexcept {
     wait_again(frame);
     return true;
   }
@@ -159,7 +159,7 @@ public:
 private:
   friend class TaskGroup;
 
-  void wait_again(detail::FrameBase &frame) noexcept {
+  void wait_again(Frame &frame) noexcept {
     released_ = false;
     suspend(frame);
     group_->waiter_ = this;
@@ -181,7 +181,7 @@ private:
   }
   // `except CancelledError: if not aborting: propagate; abort()`, then the
   // `while self._tasks` loop.
-  bool on_step(detail::FrameBase &frame) noexcept override {
+  bool on_step(Frame &frame) noexcept override {
     if (!group_)
       return true;
     group_->waiter_ = nullptr;

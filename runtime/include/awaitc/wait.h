@@ -62,7 +62,7 @@ protected:
       : Waiter(other), when_(other.when_), timeout_(other.timeout_) {}
   ~WaitTasksBase() = default;
 
-  void begin(FrameBase &frame, const std::vector<TaskBase *> &tasks) {
+  void begin(Frame &frame, const std::vector<TaskBase *> &tasks) {
     suspend(frame);
     released_ = false;
     counter_ = tasks.size();
@@ -140,7 +140,7 @@ public:
   WaitTasks(WaitTasks &&other) noexcept
       : WaitTasksBase(other), tasks_(std::move(other.tasks_)) {}
 
-  bool await_suspend(detail::FrameBase &frame) {
+  bool await_suspend(Frame &frame) {
     std::vector<detail::TaskBase *> states;
     states.reserve(tasks_.size());
     for (Task<T> &task : tasks_)

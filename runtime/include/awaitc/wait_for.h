@@ -78,7 +78,7 @@ protected:
     return false;
   }
 
-  void begin(FrameBase &frame) {
+  void begin(Frame &frame) {
     timer_.owner = this;
     release_.owner = this;
     suspend(frame);
@@ -130,7 +130,7 @@ private:
 
   // The awaiting task's step: the code of wait_for after `await waiter`
   // (or of _cancel_and_wait after its `await waiter`).
-  bool on_step(FrameBase &frame) noexcept override {
+  bool on_step(Frame &frame) noexcept override {
     const bool cancelling = take_cancellation();
     stop_listening();
     if (phase_ == Phase::Waiting) {
@@ -221,7 +221,7 @@ public:
     }
     return ready(*task_.state());
   }
-  bool await_suspend(FrameBase &frame) {
+  bool await_suspend(Frame &frame) {
     begin(frame);
     return true;
   }

@@ -6,7 +6,7 @@
 #include <awaitc/awaitc.h>
 
 AWAITC_ASYNC int f() { return 1; }
-// CHECK: annotation-wrong-return-type.cpp:[[@LINE-1]]:18: error: AWAITC_ASYNC function must return awaitc::Coro<T>, not 'int'
+// CHECK: annotation-wrong-return-type.cpp:[[@LINE-1]]:18: error: AWAITC_ASYNC function must return awaitc::Coro<T> or awaitc::AsyncGenerator<T>, not 'int'
 // CHECK-NEXT: {{^}}    8 | AWAITC_ASYNC int f() { return 1; }
 // CHECK-NEXT: {{^}}      |              ~~~ ^
 AWAITC_GENERATOR awaitc::Coro<int> g() { return 1; }

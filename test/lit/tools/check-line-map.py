@@ -60,6 +60,9 @@ def user_lines(text):
         # A trailing comment is part of the line as copied; keep it.
         if not IDENTIFIER.search(stripped) or len(stripped) < 4:
             continue
+        # Access specifiers: the generated frame classes have them too.
+        if stripped in ("public:", "protected:", "private:"):
+            continue
         out.append((number, line))
     return out
 

@@ -192,8 +192,14 @@ def main():
 
     expected = None
     if a.expect_python:
-        _, expected, _ = run([a.python, a.expect_python], "the Python oracle " +
-                             a.expect_python, stdin_data=stdin_data)
+        # The oracle gets the same arguments and must end the same way.
+        code, expected, err = run([a.python, a.expect_python] + a.arg,
+                                  "the Python oracle " + a.expect_python,
+                                  stdin_data=stdin_data, check=False)
+        if code != a.expect_exit:
+            raise Failure("the Python oracle %s exited with %s, not %d:\n%s" %
+                          (a.expect_python, describe_status(code),
+                           a.expect_exit, err))
         expected_name = os.path.basename(a.expect_python)
     elif a.expect:
         with open(a.expect, encoding="utf-8") as f:

@@ -25,8 +25,9 @@
 // coroutines), so Coro and Generator have one definition in every
 // translation unit, C++17 or C++20. In C++17 this header is empty.
 //
-// AsyncGenerator<T> (both markers) gets its promise here too, beside the
-// Coro's, when it exists.
+// AsyncGenerator<T> (both markers) gets its promise here too: its adapter
+// derives from AsyncGeneratorFrame<T>, so co_await in its body goes through
+// the same awaiters, and co_yield hands the value to the awaiter of next().
 #pragma once
 
 #if defined(__cpp_impl_coroutine) && defined(__has_include)
@@ -50,6 +51,7 @@ namespace awaitc {
 
 template <class T> class Coro;
 template <class T> class Generator;
+template <class T> class AsyncGenerator;
 
 namespace detail {
 
@@ -280,6 +282,48 @@ private:
   Frame *frame_ = nullptr;
 };
 
+// The promise of a coroutine returning AsyncGenerator<T>: lazy, awaiting
+// like a Coro's, yielding like a Generator's (the awaiter of next() moves
+// the value out before the body resumes).
+template <class T> class AsyncGeneratorPromise final {
+  static_assert(!std::is_reference_v<T>,
+                "awaitc: async generators of references are not supported");
+  using Frame = CoroutineFrame<AsyncGeneratorFrame<T>>;
+
+public:
+  AsyncGenerator<T> get_return_object() {
+    auto frame = std::make_unique<Frame>(
+        std::coroutine_handle<AsyncGeneratorPromise>::from_promise(*this));
+    frame_ = frame.get();
+    return AsyncGenerator<T>(
+        std::unique_ptr<AsyncGeneratorFrame<T>>(std::move(frame)));
+  }
+  std::suspend_always initial_suspend() const noexcept { return {}; }
+  std::suspend_always final_suspend() const noexcept { return {}; }
+  void unhandled_exception() noexcept {
+    frame_->awaitc_coroutine_failed(std::current_exception());
+  }
+  void return_void() const noexcept {}
+
+  YieldAwaiter<T, Frame> yield_value(T &&value) noexcept {
+    return {*frame_, value};
+  }
+  YieldCopyAwaiter<T, Frame> yield_value(const T &value) {
+    return {*frame_, value};
+  }
+  template <class U>
+  YieldCopyAwaiter<T, Frame> yield_value(YieldedXvalue<U> operand) {
+    return {*frame_, std::forward<U>(operand.value)};
+  }
+
+  template <class A> AwaitAdapter<A &&, Frame> await_transform(A &&awaitable) {
+    return AwaitAdapter<A &&, Frame>(*frame_, std::forward<A>(awaitable));
+  }
+
+private:
+  Frame *frame_ = nullptr;
+};
+
 } // namespace detail
 } // namespace awaitc
 
@@ -292,6 +336,10 @@ struct std::coroutine_traits<awaitc::Coro<T>, Args...> {
 template <class T, class... Args>
 struct std::coroutine_traits<awaitc::Generator<T>, Args...> {
   using promise_type = awaitc::detail::GeneratorPromise<T>;
+};
+template <class T, class... Args>
+struct std::coroutine_traits<awaitc::AsyncGenerator<T>, Args...> {
+  using promise_type = awaitc::detail::AsyncGeneratorPromise<T>;
 };
 
 #endif // AWAITC_DETAIL_COROUTINES

@@ -1,47 +1,56 @@
 // awaitc/detail/frame.h - the contract between generated code and the runtime.
 //
 // `awaitc` turns every annotated function into a class derived from
-// CoroFrame<T> or GeneratorFrame<T>. The generated class holds the
-// parameters and the locals that live across a suspension, and implements
-// step(): the user's body, re-entered at the suspension point recorded in
-// `awaitc_state_`. Everything in this header is what that generated code calls; it
-// is not meant for hand-written code, and its names may change between
-// releases together with the tool.
+// CoroFrame<T>, GeneratorFrame<T> or AsyncGeneratorFrame<T>. The generated
+// class holds the parameters and the locals that live across a suspension,
+// and implements awaitc_step(): the user's body, re-entered at the
+// suspension point recorded in `awaitc_state_`. Everything in this header is
+// what that generated code calls; it is not meant for hand-written code, and
+// its names may change between releases together with the tool.
 //
 // Resumption protocol (single-threaded, like asyncio):
-//   - step() runs the body until it suspends (awaitc_suspend_at() returned true,
-//     step() returned with awaitc_suspending_ set) or finishes (step() returned
-//     normally or threw).
+//   - awaitc_step() runs the body until it suspends (awaitc_suspend_at()
+//     returned true, awaitc_step() returned with awaitc_suspending_ set) or
+//     finishes (awaitc_step() returned normally or threw).
 //   - The frames of one task form a chain: the root frame, the frame it
 //     awaits (AWAIT(coro)), the frame that one awaits, and so on. A frame
-//     that awaits a coroutine does not run the child's step() itself: the
-//     awaiter's await_suspend() hands the child over (awaitc_await_child())
-//     and the frame suspends, so that its step() returns first.
-//   - resume() is a trampoline, the equivalent of C++20's symmetric
-//     transfer: it runs the current frame's step(); if the frame suspended
-//     by awaiting a child, it goes on with the child; if the frame finished
-//     (returned or threw: the exception is kept for the awaiter), it goes on
-//     with the frame that awaits it; it returns when a frame suspends on
-//     something outside the chain (a sleep, a task...) or when the outermost
-//     frame finished, after notifying that frame's continuation (the task
-//     that owns it). However deep the chain, the C stack holds one step()
-//     at a time, and the order of events is that of running the child
-//     inline: the child starts at once, the awaiter resumes as soon as the
-//     child finishes.
+//     that awaits a coroutine does not run the child's awaitc_step() itself:
+//     the awaiter's await_suspend() hands the child over
+//     (awaitc_await_child()) and the frame suspends, so that its
+//     awaitc_step() returns first.
+//   - awaitc_resume() is a trampoline, the equivalent of C++20's symmetric
+//     transfer: it runs the current frame's awaitc_step(); if the frame
+//     suspended by awaiting a child, it goes on with the child; if the frame
+//     finished (returned or threw: the exception is kept for the awaiter), it
+//     goes on with the frame that awaits it; it returns when a frame suspends
+//     on something outside the chain (a sleep, a task...) or when the
+//     outermost frame finished, after notifying that frame's continuation
+//     (the task that owns it). However deep the chain, the C stack holds one
+//     awaitc_step() at a time, and the order of events is that of running
+//     the child inline: the child starts at once, the awaiter resumes as soon
+//     as the child finishes.
 //   - A suspended chain is destroyed innermost frame first (destroy_frame()),
 //     without recursion: the awaiter that owns a child is the last object
 //     its frame constructed before suspending, so the frame's destruction
 //     would begin with the child's anyway.
+//   - An async generator's frame (AsyncGeneratorFrame) joins the chain of
+//     the frame that awaits its next() and leaves it again at each YIELD:
+//     a frame that suspends with awaitc_mark_yielded() is resumed by its
+//     awaiter's next() later, so resume() goes on with the awaiter as if
+//     the frame had finished. Such a frame is "borrowed": the generator
+//     object owns it, not the awaiter, so destroying the awaiting chain
+//     detaches it (with the frames it awaits) and leaves its destruction to
+//     the generator object, in the order of the owner's locals.
 //
 // Locals that live across suspensions are members of the generated class
 // whose lifetime the generated code manages by hand: constructed with
 // placement new at their declaration, destroyed at scope exit by a
-// LocalGuard on the step() stack (which also covers exceptions), and, for a
-// frame destroyed while suspended, by the generated destroy_suspended(),
-// which knows statically which locals are alive at each state. Nothing the
-// body still needs after a suspension may live on the step() stack: the
-// step() of a frame that awaits a coroutine has returned before the
-// coroutine's body runs.
+// LocalGuard on the awaitc_step() stack (which also covers exceptions), and,
+// for a frame destroyed while suspended, by the generated class's
+// destructor, which knows statically which locals are alive at each state.
+// Nothing the body still needs after a suspension may live on the
+// awaitc_step() stack: the awaitc_step() of a frame that awaits a coroutine
+// has returned before the coroutine's body runs.
 #pragma once
 
 #include <cstddef>
@@ -54,6 +63,17 @@
 #include <utility>
 
 namespace awaitc {
+
+// The frame of an async function that awaits, as an awaiter's
+// await_suspend() receives it (the awaitable protocol: awaitable.h). Opaque:
+// an awaiter passes it on to AwaiterBase::suspend() and does nothing else
+// with it.
+class Frame {
+protected:
+  Frame() noexcept = default;
+  ~Frame() = default;
+};
+
 namespace detail {
 
 class TaskBase;
@@ -69,7 +89,7 @@ protected:
   ~Continuation() = default;
 };
 
-// What every generated frame has: the state it resumes at, and step().
+// What every generated frame has: the state it resumes at, and awaitc_step().
 class StepFrame {
 public:
   StepFrame() = default;
@@ -79,8 +99,8 @@ public:
   bool awaitc_done() const noexcept { return awaitc_state_ == awaitc_finished; }
   bool awaitc_started() const noexcept { return awaitc_state_ != awaitc_start; }
 
-  // True while step() is unwinding because the body suspended: guards on
-  // the step() stack must then leave the frame's locals alive.
+  // True while awaitc_step() is unwinding because the body suspended: guards on
+  // the awaitc_step() stack must then leave the frame's locals alive.
   bool awaitc_suspending() const noexcept { return awaitc_suspending_; }
 
 protected:
@@ -91,7 +111,7 @@ protected:
 
   virtual void awaitc_step() = 0;
 
-  // Runs step(); returns true if the body suspended, false if it finished.
+  // Runs awaitc_step(); returns true if the body suspended, false if it finished.
   // An exception that ends the body propagates and leaves the frame done.
   bool awaitc_run_step() {
     try {
@@ -103,7 +123,7 @@ protected:
     return awaitc_end_step();
   }
 
-  // After step() returned: true if the body suspended; otherwise the frame
+  // After awaitc_step() returned: true if the body suspended; otherwise the frame
   // is done.
   bool awaitc_end_step() noexcept {
     if (awaitc_suspending_) {
@@ -113,7 +133,7 @@ protected:
     awaitc_state_ = awaitc_finished;
     return false;
   }
-  // After step() threw: the frame is done.
+  // After awaitc_step() threw: the frame is done.
   void awaitc_end_by_exception() noexcept {
     awaitc_state_ = awaitc_finished;
     awaitc_suspending_ = false;
@@ -130,6 +150,14 @@ private:
   bool awaitc_suspending_ = false;
 };
 
+// Where a frame's body is: the user's file, line and function, as the
+// generated frame records them (null file: not known).
+struct SourceLine {
+  const char *file;
+  unsigned line;
+  const char *function;
+};
+
 class FrameBase;
 
 // Deletes a frame and the chain of frames it awaits, innermost first,
@@ -141,7 +169,7 @@ struct FrameDeleter {
   void operator()(FrameBase *frame) const noexcept { destroy_frame(frame); }
 };
 
-class FrameBase : public StepFrame {
+class FrameBase : public StepFrame, public Frame {
 public:
   virtual ~FrameBase() = default;
 
@@ -151,6 +179,16 @@ public:
   void awaitc_resume();
 
   TaskBase *awaitc_task() const noexcept { return awaitc_task_; }
+  // The frame this one awaits (AWAIT(coro)) while it does, or null.
+  FrameBase *awaitc_awaited() const noexcept {
+    return awaitc_child_ ? *awaitc_child_ : nullptr;
+  }
+  // Where the body is suspended (at its head if it has not started): the
+  // generated frame overrides this with the line of each suspension point
+  // (Task::print_stack()).
+  virtual SourceLine awaitc_where() const noexcept {
+    return {nullptr, 0, nullptr};
+  }
   void awaitc_set_task(TaskBase *task) noexcept { awaitc_task_ = task; }
   // Who is told when this frame finishes, if no frame awaits it.
   void awaitc_set_continuation(Continuation *next) noexcept {
@@ -158,7 +196,7 @@ public:
   }
 
   // Called by an awaiter's await_suspend(*this) that returns true: this
-  // frame awaits the frame `*owner`, which resume() runs next (it must not
+  // frame awaits the frame `*owner`, which awaitc_resume() runs next (it must not
   // have started) in this frame's task; this frame resumes when that one
   // finishes. `owner` is where the awaiter keeps the child; it must stay
   // put until the child has finished or been destroyed, and is set to null
@@ -171,9 +209,14 @@ public:
   }
 
 protected:
+  // An async generator's frame (see the protocol above).
+  void awaitc_mark_borrowed() noexcept { awaitc_borrowed_ = true; }
+  // The body suspended at a YIELD: the awaiter resumes now.
+  void awaitc_mark_yielded() noexcept { awaitc_yielded_ = true; }
+
   // Called by the generated body at a suspension point. Returns true if the
-  // body must return from step() now (it will be resumed at `state`), false
-  // if it continues at once (the awaitable was ready).
+  // body must return from awaitc_step() now (it will be resumed at
+  // `state`), false if it continues at once (the awaitable was ready).
   template <class Awaiter> bool awaitc_suspend_at(int state, Awaiter &awaiter) {
     if (awaiter.await_ready())
       return false;
@@ -188,7 +231,7 @@ protected:
 private:
   friend void destroy_frame(FrameBase *frame) noexcept;
 
-  // Runs step() once; an exception that ends the body is kept for the
+  // Runs awaitc_step() once; an exception that ends the body is kept for the
   // awaiter. Returns true if the body suspended.
   bool awaitc_step_once() noexcept {
     try {
@@ -205,16 +248,21 @@ private:
   FrameBase **awaitc_child_ = nullptr;  // owner of the frame this one awaits
   Continuation *awaitc_continuation_ = nullptr;
   TaskBase *awaitc_task_ = nullptr;
+  bool awaitc_borrowed_ = false;
+  bool awaitc_yielded_ = false;
 };
 
 inline void FrameBase::awaitc_resume() {
   FrameBase *frame = this;
   for (;;) {
     if (frame->awaitc_step_once()) {
-      if (!frame->awaitc_child_)
+      if (frame->awaitc_child_) {
+        frame = *frame->awaitc_child_;
+        continue;
+      }
+      if (!frame->awaitc_yielded_)
         return; // waits for something outside the chain
-      frame = *frame->awaitc_child_;
-      continue;
+      frame->awaitc_yielded_ = false; // back to the awaiter of next()
     }
     FrameBase *awaiter = frame->awaitc_awaiter_;
     if (!awaiter) {
@@ -223,6 +271,8 @@ inline void FrameBase::awaitc_resume() {
       return;
     }
     awaiter->awaitc_child_ = nullptr;
+    if (frame->awaitc_borrowed_)
+      frame->awaitc_awaiter_ = nullptr;
     frame = awaiter;
   }
 }
@@ -231,8 +281,16 @@ inline void destroy_frame(FrameBase *frame) noexcept {
   if (!frame)
     return;
   FrameBase *innermost = frame;
-  while (innermost->awaitc_child_)
-    innermost = *innermost->awaitc_child_;
+  while (innermost->awaitc_child_) {
+    FrameBase *child = *innermost->awaitc_child_;
+    if (child->awaitc_borrowed_) {
+      // Its owner destroys it (and the frames it awaits) later.
+      child->awaitc_awaiter_ = nullptr;
+      innermost->awaitc_child_ = nullptr;
+      break;
+    }
+    innermost = child;
+  }
   while (innermost != frame) {
     FrameBase *awaiter = innermost->awaitc_awaiter_;
     // The awaiter's owner of the child lets go: destroying `awaiter` later
@@ -340,7 +398,7 @@ public:
 
 protected:
   // YIELD(value): the generated body records the value, then returns from
-  // step().
+  // awaitc_step().
   void awaitc_yield_at(int state, std::remove_reference_t<T> &value) noexcept {
     awaitc_current_ = std::addressof(value);
     awaitc_mark_suspended(state);
@@ -348,6 +406,48 @@ protected:
 
 private:
   std::remove_reference_t<T> *awaitc_current_ = nullptr;
+};
+
+// Base of the frame of an annotated function returning AsyncGenerator<T>:
+// an async function (it awaits in its awaiter's task) whose body also
+// yields. Each YIELD records where the value is; the awaiter of next()
+// moves it out before the body resumes (async_generator.h).
+template <class T> class AsyncGeneratorFrame : public FrameBase {
+  static_assert(!std::is_reference_v<T>,
+                "awaitc: async generators of references are not supported");
+
+public:
+  using awaitc_value_type = T;
+
+  AsyncGeneratorFrame() noexcept { this->awaitc_mark_borrowed(); }
+
+  bool awaitc_has_value() const noexcept { return awaitc_current_ != nullptr; }
+  // The yielded value, moved out; the body may resume afterwards.
+  T awaitc_take_value() {
+    T *value = std::exchange(awaitc_current_, nullptr);
+    return std::move(*value);
+  }
+  // The exception that ended the body, once.
+  std::exception_ptr awaitc_take_exception() noexcept {
+    return std::exchange(awaitc_exception_, nullptr);
+  }
+  // Whether an awaiter's next() is running the body now (asyncio's
+  // ag_running).
+  bool awaitc_running() const noexcept { return awaitc_running_; }
+  void awaitc_set_running(bool running) noexcept { awaitc_running_ = running; }
+
+protected:
+  // YIELD(value): the generated body records the value, then returns from
+  // awaitc_step().
+  void awaitc_yield_at(int state, T &value) noexcept {
+    awaitc_current_ = std::addressof(value);
+    awaitc_mark_suspended(state);
+    awaitc_mark_yielded();
+  }
+
+private:
+  T *awaitc_current_ = nullptr;
+  bool awaitc_running_ = false;
 };
 
 // --- Lifetime helpers used by generated code -------------------------------
@@ -379,11 +479,11 @@ template <class T, class Make> T &&keep_temporary(T &slot, Make &&make) {
   return static_cast<T &&>(slot);
 }
 
-// Owns a hoisted local while step() runs inside the local's scope: destroys
+// Owns a hoisted local while awaitc_step() runs inside the local's scope: destroys
 // it when that scope is left by any path (fall-through, break, continue,
 // return, goto, exception), but not when the body suspends. Declared at the
 // start of the scope, disarmed; the generated code arms it right after the
-// local is constructed, and when step() re-enters the scope on resumption.
+// local is constructed, and when awaitc_step() re-enters the scope on resumption.
 template <class T> class LocalGuard {
 public:
   LocalGuard(const StepFrame &frame, T &object) noexcept

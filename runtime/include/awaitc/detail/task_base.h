@@ -38,8 +38,12 @@
 #include <awaitc/loop.h>
 
 #include <cassert>
+#include <cstdint>
 #include <exception>
+#include <iosfwd>
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace awaitc {
 namespace detail {
@@ -62,7 +66,7 @@ protected:
 
   // Suspends the task running `frame` (the innermost frame of the task)
   // until wake(); resuming the task resumes `frame`.
-  void suspend(FrameBase &frame) noexcept;
+  void suspend(Frame &frame) noexcept;
   // Enqueues the suspended task's next step.
   void wake() noexcept;
   // Like wake(), but the task resumes with CancelledError.
@@ -71,7 +75,7 @@ protected:
   void resume_or_throw();
   // The task's step that ends the wait is about to resume `frame`; return
   // false after suspend(frame) to keep waiting instead (see above).
-  virtual bool on_step(FrameBase &frame) noexcept {
+  virtual bool on_step(Frame &frame) noexcept {
     (void)frame;
     return true;
   }
@@ -139,6 +143,15 @@ public:
 
   // The task whose step is running on this thread's loop, or null.
   static TaskBase *current() noexcept;
+  // The pending tasks of the current loop, in creation order.
+  static std::vector<TaskBase *> all_pending(EventLoop &loop);
+
+  // asyncio's Task.get_name() / set_name(): "Task-N" unless set, N
+  // counting the tasks created in the process, from 1.
+  std::string name() const;
+  void set_name(std::string name) { name_ = std::move(name); }
+  // Writes the chain of frames the task is suspended in, outermost first.
+  void print_stack(std::ostream &out) const;
 
   // Registers with the loop and enqueues the first step.
   void start(EventLoop &loop) noexcept;
@@ -164,6 +177,8 @@ private:
   void report_unretrieved_exception() const noexcept;
 
   int refs_ = 0;
+  std::uint64_t number_; // for the default name
+  std::string name_;
   Status status_ = Status::Pending;
   bool started_ = false;
   // A cancellation to deliver at the next resumption (asyncio's
@@ -182,7 +197,8 @@ private:
   TaskBase *next_task_ = nullptr;
 };
 
-inline void Waiter::suspend(FrameBase &frame) noexcept {
+inline void Waiter::suspend(Frame &awaiting) noexcept {
+  FrameBase &frame = static_cast<FrameBase &>(awaiting);
   task_ = frame.awaitc_task();
   assert(task_ && "awaiting outside of a task");
   task_->suspend_on(*this, frame);

@@ -66,7 +66,7 @@ protected:
 
   // Suspends the task running `frame` with a new pending future at the back
   // of `list`.
-  inline void park(FrameBase &frame, WaitList &list) noexcept;
+  inline void park(Frame &frame, WaitList &list) noexcept;
   // waiters.remove(fut), if it is still there.
   inline void unpark() noexcept;
 
@@ -135,7 +135,7 @@ private:
 
 inline ParkedWaiter::~ParkedWaiter() { unpark(); }
 
-inline void ParkedWaiter::park(FrameBase &frame, WaitList &list) noexcept {
+inline void ParkedWaiter::park(Frame &frame, WaitList &list) noexcept {
   state_ = State::Pending;
   list.push_back(*this);
   suspend(frame);

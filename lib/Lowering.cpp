@@ -910,9 +910,12 @@ void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
   }
   if (const auto *Construct =
           dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()))
-    if (Construct->getNumArgs() == 0 &&
-        Construct->getParenOrBraceRange().isInvalid()) {
-      // `T x;` of a class type: default-initialization.
+    if (Construct->getParenOrBraceRange().isInvalid() &&
+        llvm::all_of(Construct->arguments(), [](const Expr *Arg) {
+          return isa<CXXDefaultArgExpr>(Arg);
+        })) {
+      // `T x;` of a class type: default-initialization (by a constructor
+      // whose parameters all have default arguments, perhaps).
       emit(VD->getLocation(), constructWith(Slot, ""));
       becameLive(Slot);
       return;

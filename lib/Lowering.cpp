@@ -305,6 +305,9 @@ private:
   /// The type of the closure of a moved lambda, as the frame class names
   /// it; nothing for other types.
   std::optional<std::string> closureSpelling(QualType T, const Expr *Of);
+  /// Plans the factory of a closure temporary kept in the frame, before its
+  /// text is written; false after a diagnostic.
+  bool planKeptClosure(const Expr *Of);
   /// A deque: factories point into it while lowering adds to it.
   std::deque<LambdaUses> MovedLambdas;
   llvm::DenseMap<const LambdaExpr *, Factory> Factories;
@@ -2167,9 +2170,9 @@ void FunctionLowering::spillCallee(const Expr *Callee, FullExpr &FE,
           (Capture.getCaptureKind() == LCK_ByCopy ||
            cast<VarDecl>(Capture.getCapturedVar())->isInitCapture()) &&
           !Unchanging(cast<VarDecl>(Capture.getCapturedVar()))) {
-        fail(Lambda->getBeginLoc(),
-             "awaitc cannot keep this lambda's copies across the suspension "
-             "in its arguments; store the lambda in a variable first");
+        // The closure is made now, by a factory, and kept in the frame.
+        if (planKeptClosure(Lambda))
+          Keep(Callee);
         return;
       }
     if (auto R = exprRange(Callee)) {
@@ -2477,6 +2480,8 @@ FunctionLowering::keepTemporary(const Expr *Temp,
   const Expr *Of = Temp;
   if (const auto *Materialized = dyn_cast<MaterializeTemporaryExpr>(Temp))
     Of = Materialized->getSubExpr();
+  if (!planKeptClosure(Of))
+    return "";
   // The initializer first: temporaries within it are constructed before
   // this one, and the slots' guards are declared in the order of
   // construction, so that an exception destroys them in reverse.
@@ -3034,17 +3039,24 @@ void FunctionLowering::selfCaptureEdits(const LambdaExpr *L,
   }
 }
 
+bool FunctionLowering::planKeptClosure(const Expr *Of) {
+  const auto *L = dyn_cast<LambdaExpr>(Of->IgnoreImplicit()->IgnoreParens());
+  if (!L || Factories.count(L))
+    return true;
+  // A closure temporary kept across a suspension (`[&] { ... }() &&
+  // AWAIT(x)`): it moves too, so that its slot can name its type, and the
+  // temporary is made by the factory, whose closure type that is.
+  LambdaUses Uses = findLambdaUses(*L, A.function());
+  Uses.LivesInFrame = true;
+  return planFactory(std::move(Uses));
+}
+
 std::optional<std::string> FunctionLowering::closureSpelling(QualType T,
                                                              const Expr *Of) {
   const LambdaExpr *L = nullptr;
-  if (Of)
+  if (Of) {
     L = dyn_cast<LambdaExpr>(Of->IgnoreImplicit()->IgnoreParens());
-  if (L && !Factories.count(L)) {
-    // A closure temporary kept across a suspension (`[&] { ... }() &&
-    // AWAIT(x)`): it moves too, so that its slot can name its type.
-    LambdaUses Uses = findLambdaUses(*L, A.function());
-    Uses.LivesInFrame = true;
-    if (!planFactory(std::move(Uses)))
+    if (!planKeptClosure(Of))
       return std::string("int");
   }
   if (!L || !Factories.count(L)) {

@@ -120,6 +120,9 @@ private:
   /// Emits `if (!(condition)) break;` for a loop whose condition suspends.
   void lowerLoopCondition(const Expr *Cond, const VarDecl *CondVar);
   /// The text of a condition, lowering what it awaits first.
+  /// \p Value, the text of \p E, converted to \p To as a condition is.
+  std::string contextuallyConverted(const Expr *E, std::string Value,
+                                    QualType To);
   std::string lowerCondition(const Expr *Cond, const VarDecl *CondVar,
                              const Stmt *Owner, QualType SlotType);
 
@@ -1150,6 +1153,34 @@ std::optional<std::string> FunctionLowering::bindExtended(
   return addressOf(splice(*RootRange, std::move(Edits)), XValue);
 }
 
+/// Whether \p E converts its operand by a conversion function (its
+/// implicit nodes hold one).
+static bool convertsByFunction(const Expr *E) {
+  while (true) {
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+      E = Cleanups->getSubExpr();
+    else if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E)) {
+      if (Cast->getCastKind() == CK_UserDefinedConversion)
+        return true;
+      E = Cast->getSubExpr();
+    } else
+      return false;
+  }
+}
+
+std::string FunctionLowering::contextuallyConverted(const Expr *E,
+                                                    std::string Value,
+                                                    QualType To) {
+  // A condition or an operand of `&&`/`||` converts as a direct-
+  // initialization does, by an explicit conversion function too (`while ((v
+  // = AWAIT(gen.next())))` of a std::optional); assigning it to a slot
+  // would not, so the conversion is spelled.
+  if (convertsByFunction(E) || (E->isTypeDependent() && To->isBooleanType()))
+    return "static_cast<" + printType(To, E->getBeginLoc()) + ">(" + Value +
+           ")";
+  return Value;
+}
+
 std::string FunctionLowering::lowerCondition(const Expr *Cond,
                                              const VarDecl *CondVar,
                                              const Stmt *Owner,
@@ -1174,6 +1205,7 @@ std::string FunctionLowering::lowerCondition(const Expr *Cond,
   FullExpr FE;
   FE.MarkersLeft = A.countMarkers(Cond);
   std::string Value = lowerExpr(Cond, FE);
+  Value = contextuallyConverted(Cond, Value, SlotType);
   unsigned Slot =
       addValueSlot("condition", SlotType, "value of a condition that awaits",
                    Cond->getBeginLoc(), "", false, Cond);
@@ -2388,11 +2420,15 @@ std::string FunctionLowering::lowerShortCircuit(const BinaryOperator *Op,
                                    (IsAnd ? "&&" : "||") + " that awaits",
                                Op->getOperatorLoc());
   std::string Name = Model.Slots[Slot].Name;
-  emit(Op->getOperatorLoc(), Name + " = " + Left + ";");
+  emit(Op->getOperatorLoc(),
+       Name + " = " + contextuallyConverted(Op->getLHS(), Left, Ctx.BoolTy) +
+           ";");
   // The right operand runs only when needed.
   openBlock(/*GuardsGoToParent=*/true);
   std::string RightText = lowerSkippable(Op->getRHS(), FE);
-  emit(Op->getRHS()->getBeginLoc(), Name + " = " + RightText + ";");
+  emit(Op->getRHS()->getBeginLoc(),
+       Name + " = " +
+           contextuallyConverted(Op->getRHS(), RightText, Ctx.BoolTy) + ";");
   emit(Op->getOperatorLoc(),
        std::string("if (") + (IsAnd ? "" : "!") + Name + ") " + closeBlock());
   return Name;

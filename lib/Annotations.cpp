@@ -87,6 +87,24 @@ const CallExpr *asMarker(const Expr *E) {
   return Call && markerKindOf(*Call) != MarkerKind::None ? Call : nullptr;
 }
 
+const CallExpr *yieldOf(const Stmt *S) {
+  const Expr *Value = nullptr;
+  if (const auto *Return = dyn_cast_or_null<ReturnStmt>(S))
+    Value = Return->getRetValue();
+  else
+    Value = dyn_cast_or_null<Expr>(S); // the marker called by name
+  if (!Value)
+    return nullptr;
+  Value = Value->IgnoreImplicit();
+  // The generator's converting constructor takes the marker's result.
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Value))
+    if (Construct->getNumArgs() == 1)
+      Value = Construct->getArg(0)->IgnoreImplicit();
+  const CallExpr *Marker = asMarker(Value);
+  return Marker && markerKindOf(*Marker) == MarkerKind::Yield ? Marker
+                                                               : nullptr;
+}
+
 const char *markerName(MarkerKind Kind) {
   switch (Kind) {
   case MarkerKind::Await:

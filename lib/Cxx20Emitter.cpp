@@ -137,6 +137,8 @@ public:
   }
 
   bool VisitReturnStmt(ReturnStmt *R) {
+    if (yieldOf(R))
+      return true; // the marker's own edit makes it `co_yield`
     std::optional<ByteRange> Keyword = Src.range(
         SourceRange(R->getReturnLoc(), R->getReturnLoc()));
     if (!Keyword || Src.text(*Keyword) != "return") {
@@ -234,7 +236,7 @@ static bool endsWithJump(const CompoundStmt &Body) {
   const Stmt *Last = Body.body_back();
   if (const auto *E = dyn_cast<Expr>(Last))
     Last = E->IgnoreImplicit()->IgnoreParens();
-  return isa<ReturnStmt, CXXThrowExpr>(Last);
+  return (isa<ReturnStmt>(Last) && !yieldOf(Last)) || isa<CXXThrowExpr>(Last);
 }
 
 /// Problems C++20 coroutines have that the state machine does not.

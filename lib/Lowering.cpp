@@ -530,6 +530,8 @@ void FunctionLowering::lowerStmt(const Stmt *S) {
   case Stmt::SwitchStmtClass:
     return lowerSwitch(cast<SwitchStmt>(S));
   case Stmt::ReturnStmtClass:
+    if (const CallExpr *Marker = yieldOf(S))
+      return lowerYield(Marker);
     return lowerReturn(cast<ReturnStmt>(S));
   case Stmt::CaseStmtClass: {
     const auto *Case = cast<CaseStmt>(S);
@@ -1822,9 +1824,8 @@ void FunctionLowering::lowerReturn(const ReturnStmt *R) {
 }
 
 void FunctionLowering::lowerExprStmt(const Expr *E) {
-  if (const CallExpr *Marker = asMarker(E->IgnoreImplicit()))
-    if (markerKindOf(*Marker) == MarkerKind::Yield)
-      return lowerYield(Marker);
+  if (const CallExpr *Marker = yieldOf(E))
+    return lowerYield(Marker);
   FullExpr FE;
   FE.MarkersLeft = A.countMarkers(E);
   std::string Text = lowerExpr(E, FE);

@@ -36,6 +36,11 @@ const clang::CallExpr *asMarker(const clang::Expr *E);
 
 const char *markerName(MarkerKind Kind);
 
+/// The YIELD marker of \p S if \p S is a YIELD statement: `YIELD(x)`
+/// expands to `return awaitc::markers::yield_(x)`, so that the untransformed
+/// source checks x against the generator's value type; null otherwise.
+const clang::CallExpr *yieldOf(const clang::Stmt *S);
+
 /// The return type an annotated function must have: awaitc::Coro<T> for
 /// Async, awaitc::Generator<T> for Generator, awaitc::AsyncGenerator<T> for
 /// AsyncGenerator. Returns the template argument

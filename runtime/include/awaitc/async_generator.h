@@ -33,6 +33,7 @@
 
 #include <awaitc/detail/coroutine_frame.h> // C++20: the promise type
 #include <awaitc/detail/frame.h>
+#include <awaitc/yield_check.h>
 
 #include <cassert>
 #include <exception>
@@ -70,6 +71,12 @@ public:
   // A frame built by generated code (or the C++20 promise).
   explicit AsyncGenerator(std::unique_ptr<frame_type> frame) noexcept
       : frame_(frame.release()) {}
+  // YIELD(x) before the transform (awaitc/yield_check.h): x must convert
+  // to T.
+  template <class U, markers::if_yieldable<T, U> = 0>
+  AsyncGenerator(markers::yielded<U> &&) noexcept {}
+  template <class U, markers::if_not_yieldable<T, U> = 0>
+  AWAITC_DETAIL_NOT_YIELDABLE AsyncGenerator(markers::yielded<U> &&);
 
   bool valid() const noexcept { return frame_ != nullptr; }
   explicit operator bool() const noexcept { return valid(); }

@@ -92,9 +92,11 @@ AWAITC_DETAIL_NOT_AWAITABLE
 std::enable_if_t<!detail::is_awaitable<A &&>::value, detail::not_awaitable>
 await_(A &&not_awaitable);
 
+// YIELD(x) returns this from the generator, whose return type checks x
+// (awaitc/yield_check.h).
 template <class T>
 AWAITC_DETAIL_UNTRANSFORMED("YIELD")
-void yield_(T &&value);
+yielded<T> yield_(T &&value);
 
 // What `for (decl : AWAIT_EACH(gen))` iterates before awaitc transforms
 // it: a range whose elements are the generator's values (lvalues of T, so
@@ -121,7 +123,7 @@ await_each_range<T> await_each_(AsyncGenerator<T> &generator);
 } // namespace awaitc
 
 #define AWAITC_AWAIT(...) (::awaitc::markers::await_(__VA_ARGS__))
-#define AWAITC_YIELD(...) (::awaitc::markers::yield_(__VA_ARGS__))
+#define AWAITC_YIELD(...) return ::awaitc::markers::yield_(__VA_ARGS__)
 #define AWAITC_AWAIT_EACH(...) (::awaitc::markers::await_each_(__VA_ARGS__))
 
 #ifndef AWAITC_NO_SHORT_NAMES

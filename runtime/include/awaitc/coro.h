@@ -18,6 +18,7 @@
 
 #include <awaitc/detail/coroutine_frame.h> // C++20: the promise type
 #include <awaitc/detail/frame.h>
+#include <awaitc/yield_check.h>
 
 #include <cassert>
 #include <memory>
@@ -51,6 +52,10 @@ public:
     return *this;
   }
   ~Coro() { reset(); }
+
+  // YIELD(x) in an async function, before the transform.
+  template <class U>
+  AWAITC_DETAIL_YIELD_IN_CORO Coro(markers::yielded<U> &&);
 
   // Lets `return value;` type-check in an annotated body before awaitc has
   // transformed it. Calling it means the body was compiled untransformed.

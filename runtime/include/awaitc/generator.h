@@ -9,6 +9,7 @@
 
 #include <awaitc/detail/coroutine_frame.h> // C++20: the promise type
 #include <awaitc/detail/frame.h>
+#include <awaitc/yield_check.h>
 
 #include <cassert>
 #include <cstddef>
@@ -70,6 +71,12 @@ public:
   Generator &operator=(Generator &&) noexcept = default;
   explicit Generator(std::unique_ptr<frame_type> frame) noexcept
       : frame_(std::move(frame)) {}
+  // YIELD(x) before the transform (awaitc/yield_check.h): x must convert
+  // to T.
+  template <class U, markers::if_yieldable<T, U> = 0>
+  Generator(markers::yielded<U> &&) noexcept {}
+  template <class U, markers::if_not_yieldable<T, U> = 0>
+  AWAITC_DETAIL_NOT_YIELDABLE Generator(markers::yielded<U> &&);
 
   // Runs the body to its first YIELD.
   iterator begin() {

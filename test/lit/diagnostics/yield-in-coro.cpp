@@ -9,5 +9,5 @@ AWAITC_ASYNC awaitc::Coro<int> f() {
     YIELD(i);
   return 0;
 }
-// CHECK: yield-in-coro.cpp:[[@LINE-3]]:5: error: YIELD cannot be used in an async function (it returns awaitc::Coro); use AWAITC_GENERATOR and awaitc::Generator<T> for a generator
+// CHECK: yield-in-coro.cpp:[[@LINE-3]]:5: error: 'Coro' is unavailable: awaitc: YIELD cannot be used in an async function (it returns awaitc::Coro); use AWAITC_GENERATOR and awaitc::Generator<T> for a generator
 // CHECK: 1 error generated.

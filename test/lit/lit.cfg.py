@@ -126,6 +126,10 @@ run_both = " ".join(q(a) for a in [
     # configuration already compares every run test with its C++20 build;
     # here the state-machine builds are what the sanitizers check.
     "--no-cxx20", "compared in the configuration without sanitizers",
+    # Likewise the g++ build is compared with clang++'s there; under the
+    # sanitizers one build of the state machines is checked, which halves
+    # the time of this configuration's lit run.
+    "--compilers", "clang",
 ] if config.awaitc_sanitize else []))
 
 # Longer names first: lit applies substitutions in order, and `%awaitc`

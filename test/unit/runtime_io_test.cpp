@@ -19,6 +19,7 @@
 #include <stdexcept>
 #include <string>
 #include <sys/socket.h>
+#include <system_error>
 #include <unistd.h>
 #include <vector>
 
@@ -328,6 +329,54 @@ AWAITC_ASYNC Coro<std::string> refused() {
 
 TEST(Streams, ConnectionRefusedError) {
   EXPECT_EQ(awaitc::run(refused()), "refused 1");
+}
+
+// Names are resolved by getaddrinfo on a worker thread; "localhost" comes
+// from /etc/hosts, and a name under the reserved ".invalid" domain never
+// resolves, so neither needs a network.
+AWAITC_ASYNC Coro<std::string> connect_by_name() {
+  awaitc::Server server =
+      AWAIT(awaitc::start_server(echo_lines, "127.0.0.1", 0));
+  auto conn = AWAIT(awaitc::open_connection("localhost", server.port()));
+  conn.second.write("by name\n");
+  std::string line = AWAIT(conn.first.readline());
+  conn.second.close();
+  AWAIT(conn.second.wait_closed());
+  server.close();
+  AWAIT(server.wait_closed());
+  return line;
+}
+
+TEST(Streams, OpenConnectionResolvesAHostName) {
+  const int before = open_descriptors();
+  EXPECT_EQ(awaitc::run(connect_by_name()), "by name\n");
+  EXPECT_EQ(open_descriptors(), before);
+}
+
+// asyncio raises socket.gaierror; awaitc throws a std::system_error of the
+// "getaddrinfo" category (docs/runtime.md, errors.h), not a ConnectionError.
+AWAITC_ASYNC Coro<std::string> describe_resolution_error(bool listen) {
+  try {
+    if (listen)
+      AWAIT(awaitc::start_server(echo_lines, "nonexistent.invalid", 0));
+    else
+      AWAIT(awaitc::open_connection("nonexistent.invalid", 80));
+  } catch (const awaitc::ConnectionError &) {
+    return "ConnectionError";
+  } catch (const std::system_error &error) {
+    return std::string(error.code().category().name()) +
+           (error.code().value() != 0 ? " nonzero" : " zero");
+  }
+  return "resolved";
+}
+
+TEST(Streams, AnUnresolvableNameIsAGetaddrinfoError) {
+  const int before = open_descriptors();
+  EXPECT_EQ(awaitc::run(describe_resolution_error(false)),
+            "getaddrinfo nonzero");
+  EXPECT_EQ(awaitc::run(describe_resolution_error(true)),
+            "getaddrinfo nonzero");
+  EXPECT_EQ(open_descriptors(), before);
 }
 
 // A raw listening socket, so that the test can reset the connection.

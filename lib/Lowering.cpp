@@ -119,10 +119,10 @@ private:
   void lowerYield(const CallExpr *Marker);
   /// Emits `if (!(condition)) break;` for a loop whose condition suspends.
   void lowerLoopCondition(const Expr *Cond, const VarDecl *CondVar);
-  /// The text of a condition, lowering what it awaits first.
   /// \p Value, the text of \p E, converted to \p To as a condition is.
   std::string contextuallyConverted(const Expr *E, std::string Value,
                                     QualType To);
+  /// The text of a condition, lowering what it awaits first.
   std::string lowerCondition(const Expr *Cond, const VarDecl *CondVar,
                              const Stmt *Owner, QualType SlotType);
 

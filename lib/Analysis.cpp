@@ -101,8 +101,8 @@ private:
 } // namespace
 
 BodyAnalysis::BodyAnalysis(const AnnotatedFunction &Fn,
-                           const SourceText &Source, ASTContext &Ctx)
-    : Fn(Fn), Source(Source), Ctx(Ctx),
+                           const SourceText &Source)
+    : Fn(Fn), Source(Source),
       Parents(std::make_unique<ParentMap>(Fn.Function->getBody())) {
   BodyScanner Scan(*Parents);
   Scan.TraverseStmt(Fn.Function->getBody());

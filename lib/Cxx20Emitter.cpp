@@ -8,6 +8,8 @@
 #include "clang/Lex/Lexer.h"
 
 #include <algorithm>
+#include <numeric>
+#include <tuple>
 
 using namespace clang;
 
@@ -305,13 +307,19 @@ std::optional<std::string> emitCxx20(ArrayRef<AnnotatedFunction> Functions,
   if (Diag.hasErrors())
     return std::nullopt;
 
-  std::stable_sort(Edits.begin(), Edits.end(),
-                   [](const TextEdit &L, const TextEdit &R) {
-                     return L.Range.Begin < R.Range.Begin;
-                   });
+  // Edits at one offset apply in the order they were made. (An index
+  // tie-break rather than std::stable_sort, whose temporary buffer
+  // libstdc++ implements with a deprecated function that Clang warns about.)
+  std::vector<unsigned> Order(Edits.size());
+  std::iota(Order.begin(), Order.end(), 0u);
+  llvm::sort(Order, [&](unsigned L, unsigned R) {
+    return std::tie(Edits[L].Range.Begin, L) <
+           std::tie(Edits[R].Range.Begin, R);
+  });
   std::string Text;
   unsigned Pos = 0;
-  for (const TextEdit &E : Edits) {
+  for (unsigned Index : Order) {
+    const TextEdit &E = Edits[Index];
     if (E.Range.Begin < Pos) {
       Diag.error(Src.location(E.Range.Begin),
                  "awaitc cannot rewrite overlapping code here");

@@ -149,7 +149,7 @@ public:
     // Annotated lambdas in annotated bodies come first (see Finder.h).
     TransformedLambdas Nested;
     for (const AnnotatedFunction &F : Functions) {
-      BodyAnalysis Analysis(F, Src, Ctx);
+      BodyAnalysis Analysis(F, Src);
       std::optional<FrameModel> Model =
           lowerFunction(Analysis, Src, Ctx, Diag, Nested);
       if (!Model)

@@ -41,8 +41,7 @@ private:
 
 class BodyAnalysis {
 public:
-  BodyAnalysis(const AnnotatedFunction &Fn, const SourceText &Source,
-               clang::ASTContext &Ctx);
+  BodyAnalysis(const AnnotatedFunction &Fn, const SourceText &Source);
 
   const AnnotatedFunction &function() const { return Fn; }
   const clang::Stmt *body() const { return Fn.Function->getBody(); }
@@ -82,7 +81,6 @@ private:
 
   const AnnotatedFunction &Fn;
   const SourceText &Source;
-  clang::ASTContext &Ctx;
   std::unique_ptr<clang::ParentMap> Parents;
   std::vector<const clang::CallExpr *> Markers;
   std::vector<unsigned> MarkerOffsets;

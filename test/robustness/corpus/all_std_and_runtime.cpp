@@ -93,9 +93,7 @@
 #include <variant>
 #include <vector>
 
-int main() {
-  std::vector<int> v{1, 2};
-  return v[0] - 1;
-}
+// One line: if it does not compile, the sweep's copy leaves it out whole.
+int main() { std::vector<int> v{1, 2}; return v[0] - 1; }
 
 awaitc::Coro<int> forward(awaitc::Coro<int> c) { return c; }

@@ -1,0 +1,1 @@
+"""Robustness sweep of the awaitc tool (test/robustness/README.md)."""

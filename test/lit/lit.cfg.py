@@ -112,12 +112,19 @@ if config.clangxx and os.path.exists(config.clangxx):
 if python:
     config.available_features.add("python3")
 
+# The runtime's headers are most of each run test's compile time: %run-both
+# precompiles them once per compiler command line into the build tree
+# (AWAITC_LIT_PCH=0 compiles every test from the headers).
+pch_dir = ([] if os.environ.get("AWAITC_LIT_PCH", "1") == "0" else
+           ["--pch-dir", os.path.join(config.awaitc_obj_root, "test", "lit",
+                                      "pch")])
 run_both = " ".join(q(a) for a in [
     python, os.path.join(tools_dir, "run-both.py"),
     "--awaitc", config.awaitc_tool,
     "--awaitc-include", config.awaitc_include_dir,
     "--runtime-lib", config.awaitc_runtime_lib,
     "--python", python,
+] + pch_dir + [
     "--cxx-gcc", cxx_gcc,
     "--cxx-clang", cxx_clang,
     "--cxx-cxx20", cxx20_clang,

@@ -22,12 +22,23 @@ on standard error, with a diff, and exits 1.
 
 With --run BINARY (repeatable) nothing is transpiled or compiled: the given
 programs are run and compared (CTest uses this for the examples built by CMake).
+
+With --pch-dir DIR a program whose first directive is `#include
+<awaitc/awaitc.h>` is compiled with that header precompiled, once per
+compiler command line (and header contents) into DIR, which lit shares
+between tests: the runtime's headers are most of every test's compile time.
+A precompiled header that cannot be built or used is not an error: the
+compile is done as written, and its diagnostics are the ones reported.
 """
 
 import argparse
 import difflib
+import fcntl
+import hashlib
 import os
+import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -64,6 +75,108 @@ def run(cmd, what, stdin_data=None, check=True):
     return proc.returncode, out, err
 
 
+RUNTIME_HEADER = "awaitc/awaitc.h"
+FIRST_DIRECTIVE = re.compile(rb"^[ \t]*#[ \t]*(?!line\b)(.*)$", re.M)
+
+
+def starts_with_runtime_header(path):
+    """Whether the first directive of `path` other than #line includes the
+    runtime's header, so that including it first changes nothing."""
+    with open(path, "rb") as f:
+        m = FIRST_DIRECTIVE.search(f.read())
+    return bool(m) and re.fullmatch(
+        rb"include[ \t]*<%s>[ \t]*" % re.escape(RUNTIME_HEADER.encode()),
+        m.group(1).rstrip(b"\r")) is not None
+
+
+def header_fingerprint(include_dir):
+    """The runtime headers' names, sizes, times and contents: a precompiled
+    header is stale when any of them changes (Clang also checks the times)."""
+    h = hashlib.sha256()
+    for root, dirs, files in os.walk(include_dir):
+        dirs.sort()
+        for name in sorted(files):
+            path = os.path.join(root, name)
+            st = os.stat(path)
+            h.update(("%s %d %d\n" % (os.path.relpath(path, include_dir),
+                                       st.st_size, st.st_mtime_ns)).encode())
+            with open(path, "rb") as f:
+                h.update(f.read())
+    return h.hexdigest()
+
+
+def precompiled_header(pch_dir, compile_flags, include_dir):
+    """Returns the flags that use the runtime header precompiled for
+    `compile_flags` (a compiler and its options), building it under a lock
+    if this is its first use; [] if it cannot be built."""
+    compiler = shutil.which(compile_flags[0]) or compile_flags[0]
+    is_gcc = "clang" not in os.path.basename(os.path.realpath(compiler))
+    headers = header_fingerprint(include_dir)
+    key = hashlib.sha256("\0".join(
+        [os.path.realpath(compiler), str(os.stat(compiler).st_mtime_ns),
+         headers] + compile_flags).encode()).hexdigest()[:20]
+    entry = os.path.join(pch_dir, key)
+    header = os.path.join(entry, "runtime.h")
+    # g++ finds runtime.h.gch itself when -include names runtime.h, and
+    # falls back to the header if the .gch does not fit; clang is told.
+    built = header + (".gch" if is_gcc else ".pch")
+    use = (["-include", header] if is_gcc else ["-include-pch", built])
+    if os.path.exists(built):
+        return use
+    os.makedirs(entry, exist_ok=True)
+    with open(os.path.join(entry, "lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if os.path.exists(built):
+            return use
+        if os.path.exists(os.path.join(entry, "failed")):
+            return []
+        with open(header, "w") as f:
+            f.write("#include <%s>\n" % RUNTIME_HEADER)
+        with open(os.path.join(entry, "headers"), "w") as f:
+            f.write(headers)
+        partial = built + ".partial"
+        code, _, _ = run(compile_flags + ["-x", "c++-header", header,
+                                          "-o", partial],
+                         "precompiling the runtime header", check=False)
+        if code != 0:
+            open(os.path.join(entry, "failed"), "w").close()
+            return []
+        os.replace(partial, built)
+    forget_stale_headers(pch_dir, headers)
+    return use
+
+
+def forget_stale_headers(pch_dir, headers):
+    """Removes what was precompiled from headers that have changed since:
+    nothing can use it again, and each set is ~100 MB."""
+    for name in os.listdir(pch_dir):
+        try:
+            with open(os.path.join(pch_dir, name, "headers")) as f:
+                stale = f.read() != headers
+        except OSError:
+            continue
+        if stale:
+            shutil.rmtree(os.path.join(pch_dir, name), ignore_errors=True)
+
+
+def compile_program(flags, source_dir, source, output, runtime_lib, pch_dir,
+                    include_dir, what):
+    """Compiles and links `source` with `flags` and `-I source_dir`; with the
+    runtime header precompiled when one can stand in for the source's first
+    include (shared by every source, hence built without `-I source_dir`)."""
+    include_source_dir = ["-I" + source_dir]
+    if pch_dir and starts_with_runtime_header(source):
+        pch = precompiled_header(pch_dir, flags, include_dir)
+        if pch:
+            code, _, _ = run(flags + include_source_dir + pch +
+                             [source, runtime_lib, "-o", output],
+                             what, check=False)
+            if code == 0:
+                return
+            # Whatever went wrong, the compile as written says it best.
+    run(flags + include_source_dir + [source, runtime_lib, "-o", output], what)
+
+
 def diff(a, b, name_a, name_b):
     return "".join(difflib.unified_diff(
         a.splitlines(True), b.splitlines(True), name_a, name_b))
@@ -77,6 +190,8 @@ def main():
     p.add_argument("--awaitc-include", help="runtime include dir")
     p.add_argument("--runtime-lib", help="libawaitc_runtime.a")
     p.add_argument("--python", default=sys.executable, help="python3 for --expect-python")
+    p.add_argument("--pch-dir", help="where precompiled runtime headers are "
+                   "kept between runs (default: none are used)")
     p.add_argument("--cxx-gcc", help="g++ command line (one string)")
     p.add_argument("--cxx-clang", help="clang++ command line (one string)")
     p.add_argument("--cxx-cxx20", help="clang++ -std=c++20 command line for the "
@@ -148,9 +263,10 @@ def main():
             if not cmdline:
                 raise Failure("no command for compiler %r (use --cxx-%s)" % (name, name))
             exe = "%s.%s" % (prefix, name)
-            cmd = (shlex.split(cmdline) + ["-I" + os.path.dirname(src)] +
-                   a.cxxflag + [generated, a.runtime_lib, "-o", exe])
-            run(cmd, "compiling the generated code with " + name)
+            compile_program(
+                shlex.split(cmdline) + a.cxxflag, os.path.dirname(src),
+                generated, exe, a.runtime_lib, a.pch_dir, a.awaitc_include,
+                "compiling the generated code with " + name)
             programs.append((name, exe))
 
         # 3. The C++20 coroutine build.
@@ -165,9 +281,10 @@ def main():
                 [src, "-o", coroutines, "--", "-std=c++17",
                  "-I" + a.awaitc_include] + a.cxxflag, "awaitc --emit=cxx20")
             exe = prefix + ".cxx20"
-            cmd = (shlex.split(a.cxx_cxx20) + ["-I" + os.path.dirname(src)] +
-                   a.cxxflag + [coroutines, a.runtime_lib, "-o", exe])
-            run(cmd, "compiling the C++20 coroutines with clang")
+            compile_program(
+                shlex.split(a.cxx_cxx20) + a.cxxflag, os.path.dirname(src),
+                coroutines, exe, a.runtime_lib, a.pch_dir, a.awaitc_include,
+                "compiling the C++20 coroutines with clang")
             programs.append(("cxx20", exe))
 
     # 4. Run every build.

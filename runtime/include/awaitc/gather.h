@@ -247,9 +247,14 @@ private:
 };
 
 namespace detail {
-template <class A> struct GatherValueType;
+template <class A, class = void> struct GatherValueType;
 template <class T> struct GatherValueType<Coro<T>> { using type = T; };
-template <class T> struct GatherValueType<Task<T>> { using type = T; };
+// Task<T> and the classes derived from it (GroupTask<T>).
+template <class A>
+struct GatherValueType<
+    A, std::enable_if_t<std::is_base_of<Task<typename A::value_type>, A>::value>> {
+  using type = typename A::value_type;
+};
 template <class A>
 using gather_value_t =
     typename GatherValueType<std::remove_cv_t<std::remove_reference_t<A>>>::type;

@@ -9,7 +9,11 @@
 //
 // tg.create_task(coro) creates a task (as create_task) that the group
 // watches; AWAIT(tg.wait()) waits until every task of the group has
-// finished, including tasks created while it waits. As asyncio's
+// finished, including tasks created while it waits. What it returns is a
+// GroupTask<T>: a Task<T> (it converts, and awaits, gathers and waits as
+// one) that may be discarded, as asyncio's `tg.create_task(coro)` so often
+// is, since the group itself awaits it; awaitc::create_task's Task<T> is
+// [[nodiscard]], a task nobody holds being a forgotten one. As asyncio's
 // (CPython 3.11), hop for hop:
 //   - each child's completion runs the group's done callback one loop
 //     iteration after the child finished; when the last one has run, the
@@ -46,6 +50,11 @@
 
 namespace awaitc {
 
+template <class T> class GroupTask : public Task<T> {
+public:
+  explicit GroupTask(Task<T> task) noexcept : Task<T>(std::move(task)) {}
+};
+
 class TaskGroup {
 public:
   class WaitAwaiter;
@@ -61,7 +70,7 @@ public:
   TaskGroup &operator=(const TaskGroup &) = delete;
   inline ~TaskGroup();
 
-  template <class T> Task<T> create_task(Coro<T> coro) {
+  template <class T> GroupTask<T> create_task(Coro<T> coro) {
     if (exiting_ && !first_)
       throw std::logic_error("awaitc::TaskGroup: the group is finished");
     if (aborting_)
@@ -70,7 +79,7 @@ public:
     Child *child = new Child(*this, *task.state());
     link(*child);
     task.state()->add_done_callback(*child);
-    return task;
+    return GroupTask<T>(std::move(task));
   }
 
   // AWAIT(tg.wait()): see above.

@@ -48,9 +48,9 @@ AWAITC_ASYNC awaitc::Coro<void> main_coro() {
   awaitc::Task<std::string> plain;
   try {
     awaitc::TaskGroup tg;
-    (void)tg.create_task(guarded(inner));
+    tg.create_task(guarded(inner));
     plain = tg.create_task(work("plain", 3));
-    (void)tg.create_task(failing(1));
+    tg.create_task(failing(1));
     AWAIT(tg.wait());
   } catch (const Boom &) {
     std::printf("%.2f group raised Boom\n", awaitc::loop_time());
@@ -64,8 +64,8 @@ AWAITC_ASYNC awaitc::Coro<void> main_coro() {
   inner = awaitc::create_task(work("quick", 0.5));
   {
     awaitc::TaskGroup tg;
-    (void)tg.create_task(guarded(inner));
-    (void)tg.create_task(work("slow", 1));
+    tg.create_task(guarded(inner));
+    tg.create_task(work("slow", 1));
     AWAIT(tg.wait());
   }
   std::printf("%.2f second group done\n", awaitc::loop_time());

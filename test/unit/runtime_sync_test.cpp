@@ -622,8 +622,8 @@ TEST(TaskGroup, FailureCancelsTheRestAndIsRethrown) {
     switch (f.state()) {
     case 0:
       tg = std::make_unique<awaitc::TaskGroup>();
-      (void)tg->create_task(child(log, "long", 5));
-      (void)tg->create_task(child(log, "bad", 1, true));
+      tg->create_task(child(log, "long", 5));
+      tg->create_task(child(log, "bad", 1, true));
       if (f.await(1, w, tg->wait()))
         return;
       [[fallthrough]];

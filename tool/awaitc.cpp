@@ -100,11 +100,15 @@ static ArgumentsAdjuster awaitcAdjuster() {
     Out.insert(Out.end(), Args.begin() + 1, Args.end());
     // An untransformed body returns T from a Coro<T> function, and nothing
     // from a Coro<void> one; the main file may be a header with #pragma
-    // once. After the user's flags, so that their -Wall does not turn the
-    // warnings on again, but before a `--` that ends the options.
+    // once; a g++ build with precompiled headers (CMake's
+    // target_precompile_headers) lists `-include x.hxx` beside an x.hxx.gch
+    // that Clang cannot read and reads x.hxx instead, as it should. After
+    // the user's flags, so that their -Wall does not turn the warnings on
+    // again, but before a `--` that ends the options.
     auto OptionsEnd = std::find(Out.begin(), Out.end(), "--");
-    Out.insert(OptionsEnd, {"-Wno-return-mismatch", "-Wno-return-type",
-                            "-Wno-pragma-once-outside-header"});
+    Out.insert(OptionsEnd,
+               {"-Wno-return-mismatch", "-Wno-return-type",
+                "-Wno-pragma-once-outside-header", "-Wno-ignored-gch"});
     return Out;
   };
 }

@@ -34,6 +34,7 @@ compile is done as written, and its diagnostics are the ones reported.
 import argparse
 import difflib
 import fcntl
+import functools
 import hashlib
 import os
 import re
@@ -89,9 +90,11 @@ def starts_with_runtime_header(path):
         m.group(1).rstrip(b"\r")) is not None
 
 
+@functools.lru_cache(maxsize=None)
 def header_fingerprint(include_dir):
     """The runtime headers' names, sizes, times and contents: a precompiled
-    header is stale when any of them changes (Clang also checks the times)."""
+    header is stale when any of them changes (Clang also checks the times).
+    Read once per run, however many builds a test makes."""
     h = hashlib.sha256()
     for root, dirs, files in os.walk(include_dir):
         dirs.sort()

@@ -103,6 +103,12 @@ private:
                const std::string &HolderBase, const std::string &HolderExact,
                const std::string &Comment, FullExpr &FE,
                const std::string *ImplicitValue = nullptr);
+  /// bindExtended() of an initializer \p Init whose value category depends
+  /// on a template parameter, when no part of it but the whole may be a
+  /// temporary: the frame holds a ReferenceBinding of it.
+  std::string bindDependent(const Expr *Init, const std::string &HolderBase,
+                            const std::string &HolderExact,
+                            const std::string &Comment, FullExpr &FE);
   void lowerIf(const IfStmt *If);
   void lowerWhile(const WhileStmt *While);
   void lowerDo(const DoStmt *Do);
@@ -173,6 +179,13 @@ private:
       InstantiatedTemporaries;
   unsigned Instantiations = 0;
   void findInstantiatedTemporaries();
+  /// Whether \p E, which depends on a template parameter, is a temporary in
+  /// every instantiation seen, so that the frame must keep it while the
+  /// full-expression suspends; nothing (after an error) when they differ.
+  std::optional<bool> isInstantiatedTemporary(const Expr *E);
+  /// lowerExpr() of \p E, which suspends, is no marker and no temporary to
+  /// keep: its operands are lowered in the order C++ evaluates them.
+  std::string lowerOperation(const Expr *E, FullExpr &FE);
   /// Whether C++ may skip evaluating \p E in its full-expression: it is in
   /// an arm of `?:` or the right operand of `&&` or `||`.
   bool maySkip(const Expr *E) const;
@@ -254,6 +267,10 @@ private:
   /// frame member holding the bound object: `e.field`, `e[i]` or
   /// `get<i>(e)`. Nothing when awaitc cannot tell.
   std::optional<std::string> bindingText(const BindingDecl *B) const;
+  /// What decltype names for \p B, whose bound type depends on a template
+  /// parameter.
+  std::string bindingTypeText(const BindingDecl *B,
+                              const DecompositionDecl &Bound) const;
   /// The C++ spelling of \p T usable at namespace scope: the type as
   /// written (sugar such as std::string kept) for a declaration's written
   /// type, the canonical type for deduced and implicit ones, whose sugar
@@ -750,6 +767,21 @@ static bool extendsInInstantiation(const FunctionDecl &Fn, const VarDecl *Var) {
   return false;
 }
 
+/// The nodes from \p From down to \p To, both included.
+static bool pathTo(const Stmt *From, const Stmt *To,
+                   SmallVectorImpl<const Stmt *> &Path) {
+  if (!From)
+    return false;
+  Path.push_back(From);
+  if (From == To)
+    return true;
+  for (const Stmt *Child : From->children())
+    if (pathTo(Child, To, Path))
+      return true;
+  Path.pop_back();
+  return false;
+}
+
 /// The instantiations of \p Fn seen in this translation unit: of a function
 /// template, of a member of a class template, of a member template of a
 /// class template.
@@ -777,6 +809,65 @@ instantiationsOf(const FunctionDecl &Fn) {
       }
     }
   return Out;
+}
+
+/// Whether a reference bound to \p Init, whose type depends on a template
+/// parameter, extends the life of no temporary but \p Init itself: \p Init
+/// is not a member, element or cast of a temporary, and in no instantiation
+/// seen in this translation unit does \p Var bind a converted copy of it.
+static bool bindsWholeValue(const FunctionDecl &Fn, const VarDecl *Var,
+                            const Expr *Init) {
+  const Expr *Top = Init->IgnoreParens();
+  if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Top))
+    Top = Cleanups->getSubExpr()->IgnoreParens();
+  // (A variable is an lvalue: there is nothing to hold.)
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Top);
+      Ref && isa<VarDecl>(Ref->getDecl()))
+    return false;
+  if (isa<MemberExpr, CXXDependentScopeMemberExpr, ArraySubscriptExpr,
+          AbstractConditionalOperator, CXXNamedCastExpr, CStyleCastExpr>(Top))
+    return false;
+  if (const auto *Op = dyn_cast<BinaryOperator>(Top))
+    if (Op->isCommaOp() || Op->isPtrMemOp())
+      return false;
+  if (!Var)
+    return true;
+  for (const FunctionDecl *Instance : instantiationsOf(Fn)) {
+    SmallVector<const VarDecl *, 2> Vars;
+    findVars(Instance->getBody(), Var->getLocation(), Var->getName(), Vars);
+    for (const VarDecl *Each : Vars) {
+      SmallVector<const MaterializeTemporaryExpr *, 2> Temps;
+      collectExtended(Each->getInit(), Each, Temps);
+      if (Temps.empty())
+        continue;
+      if (Temps.size() > 1)
+        return false;
+      SmallVector<const Stmt *, 8> Path;
+      pathTo(Each->getInit(), Temps.front(), Path);
+      for (const Stmt *S : ArrayRef<const Stmt *>(Path).drop_back()) {
+        const auto *Cast = dyn_cast<ImplicitCastExpr>(S);
+        if (!isa<ExprWithCleanups, ParenExpr>(S) &&
+            !(Cast && (Cast->getCastKind() == CK_NoOp ||
+                       Cast->getCastKind() == CK_DerivedToBase ||
+                       Cast->getCastKind() == CK_UncheckedDerivedToBase)))
+          return false;
+      }
+      const Expr *Value = Temps.front()->getSubExpr();
+      while (true) {
+        Value = Value->IgnoreParens();
+        if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Value))
+          Value = Bind->getSubExpr();
+        else if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Value);
+                 Cast && Cast->getCastKind() == CK_NoOp)
+          Value = Cast->getSubExpr(); // `const int &r = int_value`
+        else
+          break;
+      }
+      if (isa<ImplicitCastExpr>(Value))
+        return false; // a converted copy: `const long &r = int_value`
+    }
+  }
+  return true;
 }
 
 /// The outermost expression in \p S spelled exactly as \p Range, not
@@ -809,23 +900,15 @@ static bool packUse(const Stmt *S) {
   return false;
 }
 
-/// The nodes from \p From down to \p To, both included.
-static bool pathTo(const Stmt *From, const Stmt *To,
-                   SmallVectorImpl<const Stmt *> &Path) {
-  if (!From)
-    return false;
-  Path.push_back(From);
-  if (From == To)
-    return true;
-  for (const Stmt *Child : From->children())
-    if (pathTo(Child, To, Path))
-      return true;
-  Path.pop_back();
-  return false;
-}
-
 void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
                                     const std::string *ImplicitInit) {
+  if (const auto *Bindings = dyn_cast<DecompositionDecl>(VD))
+    if (A.isHoisted(VD) && VD->getType()->isDependentType() &&
+        Bindings->bindings().size() > 16)
+      // The limit of awaitc/detail/structured_binding.h.
+      return fail(VD->getLocation(),
+                  "awaitc keeps a structured binding of at most 16 names "
+                  "across a suspension in a template");
   if (const auto *Bindings = dyn_cast<DecompositionDecl>(VD))
     if (A.isHoisted(VD))
       for (const BindingDecl *B : Bindings->bindings())
@@ -995,6 +1078,27 @@ std::string FunctionLowering::copyArray(unsigned Slot,
   return Before + constructWith(Slot, "{" + Elements + "}") + After;
 }
 
+std::string FunctionLowering::bindDependent(const Expr *Init,
+                                            const std::string &HolderBase,
+                                            const std::string &HolderExact,
+                                            const std::string &Comment,
+                                            FullExpr &FE) {
+  FrameSlot Slot;
+  Slot.Name = HolderExact.empty() ? Names.fresh(HolderBase) : HolderExact;
+  Slot.Type = "awaitc::detail::ReferenceBinding<decltype((" + plainText(Init) +
+              "))>";
+  Slot.Kind = FrameSlot::Storage::Manual;
+  Slot.NeedsDestruction = true;
+  Slot.Comment = Comment;
+  unsigned Holder = addSlot(std::move(Slot));
+  std::string Text = lowerExpr(Init, FE);
+  if (Failed)
+    return std::string();
+  emit(Init->getBeginLoc(), constructWith(Holder, "{" + Text + "}"));
+  becameLive(Holder);
+  return Model.Slots[Holder].Name + ".address()";
+}
+
 std::optional<std::string> FunctionLowering::bindExtended(
     const Expr *Init, const ValueDecl *Extender, const std::string &HolderBase,
     const std::string &HolderExact, const std::string &Comment, FullExpr &FE,
@@ -1002,6 +1106,11 @@ std::optional<std::string> FunctionLowering::bindExtended(
   SmallVector<const MaterializeTemporaryExpr *, 2> Temps;
   collectExtended(Init, Extender, Temps);
   if (Temps.empty()) {
+    // In a template, whether the initializer is a temporary depends on the
+    // instantiation: the frame holds whichever it is.
+    if (Init && !ImplicitValue && Init->isTypeDependent() &&
+        bindsWholeValue(Fn, dyn_cast<VarDecl>(Extender), Init))
+      return bindDependent(Init, HolderBase, HolderExact, Comment, FE);
     // In a template, what the initializer denotes shows in instantiations.
     if ((Init && Init->isPRValue() && !Init->isTypeDependent()) ||
         (Init && Init->isInstantiationDependent() &&
@@ -1348,17 +1457,23 @@ void FunctionLowering::lowerRangeFor(const CXXForRangeStmt *For) {
   if (RangeVar && !Written->isPRValue() &&
       !isa<CXXStdInitializerListExpr>(Written))
     collectExtended(RangeInit, RangeVar, Extended);
-  std::string RangeText = Extended.empty() ? lowerExpr(Written, FE) : "";
+  // In a template, whether the range is a temporary may depend on the
+  // instantiation.
+  bool Dependent = RangeVar && Written->isTypeDependent();
+  bool Bound = !Extended.empty() || Dependent;
+  std::string RangeText = Bound ? "" : lowerExpr(Written, FE);
   std::string Range;
   bool RangeIsArray = RangeInit->getType()->isArrayType();
-  if (!Extended.empty()) {
+  if (Bound) {
     unsigned Slot = addPointerSlot("range", Written->getType(),
                                    "range of the for loop", "", false, Written);
     auto Address =
         bindExtended(RangeInit, RangeVar, "range_temporary", "",
                      "temporary bound to the range of the for loop", FE);
-    if (!Address || Address->empty())
+    if (Address && Address->empty())
       return;
+    if (!Address)
+      Address = addressOf(lowerExpr(Written, FE), Written->isXValue());
     emit(RangeInit->getBeginLoc(), constructFrom(Slot, *Address));
     becameLive(Slot);
     Range = "(*" + Model.Slots[Slot].Name + ")";
@@ -1893,6 +2008,22 @@ std::string FunctionLowering::lowerExpr(const Expr *E, FullExpr &FE) {
         return "";
       return keepTemporary(Temp, [&] { return Value; });
     }
+  if (KeepTemporariesIn) {
+    // `AWAIT(use(std::vector<T>{x, AWAIT(one())}))` in a template.
+    std::optional<bool> Kept = isInstantiatedTemporary(E);
+    if (!Kept)
+      return "";
+    if (*Kept) {
+      std::string Value = lowerOperation(E, FE);
+      if (Failed)
+        return "";
+      return keepTemporary(E, [&] { return Value; });
+    }
+  }
+  return lowerOperation(E, FE);
+}
+
+std::string FunctionLowering::lowerOperation(const Expr *E, FullExpr &FE) {
   if (const auto *Op = dyn_cast<BinaryOperator>(E)) {
     if (Op->isLogicalOp() && A.suspends(Op->getRHS()))
       return lowerShortCircuit(Op, FE);
@@ -3237,26 +3368,17 @@ std::optional<Edit> FunctionLowering::editFor(const Stmt *S, bool InLambda) {
                       return rewrite(Temp->getSubExpr());
                     })};
   if (const auto *E = dyn_cast<Expr>(S))
-    if (KeepTemporariesIn && !InLambda && Instantiations > 0 &&
-        E->isTypeDependent())
+    if (KeepTemporariesIn && !InLambda)
       if (auto R = exprRange(E)) {
-        auto It = InstantiatedTemporaries.find({R->Begin, R->End});
-        if (It != InstantiatedTemporaries.end()) {
-          if (!E->isPRValue() || It->second.Converts ||
-              It->second.Count != Instantiations) {
-            fail(E->getBeginLoc(),
-                 "awaitc cannot keep this temporary alive across the "
-                 "suspension: the instantiations of this template create "
-                 "different temporaries here; store the value in a "
-                 "variable first");
-            return std::nullopt;
-          }
+        std::optional<bool> Kept = isInstantiatedTemporary(E);
+        if (!Kept)
+          return std::nullopt;
+        if (*Kept)
           return Edit{*R, keepTemporary(E, [&] {
                         std::vector<Edit> Inner;
                         collectEdits(E, Inner, false);
                         return splice(*R, std::move(Inner));
                       })};
-        }
       }
   if (NamingType && Pack) {
     // In the frame's member declarations the pack is a tuple; its
@@ -3390,20 +3512,30 @@ collectMaterialized(const Stmt *S,
                             (MarkerOperand && isa<ImplicitCastExpr>(S)));
 }
 
+std::optional<bool> FunctionLowering::isInstantiatedTemporary(const Expr *E) {
+  // (Value-dependent too: `std::vector<int>{x}` is a temporary in every
+  // instantiation, but not in the template.)
+  if (Instantiations == 0 || !E->isInstantiationDependent())
+    return false;
+  auto R = exprRange(E);
+  if (!R)
+    return false;
+  auto It = InstantiatedTemporaries.find({R->Begin, R->End});
+  if (It == InstantiatedTemporaries.end())
+    return false;
+  if (!E->isPRValue() || It->second.Converts ||
+      It->second.Count != Instantiations) {
+    fail(E->getBeginLoc(), "awaitc cannot keep this temporary alive across "
+                           "the suspension: the instantiations of this "
+                           "template create different temporaries here; "
+                           "store the value in a variable first");
+    return std::nullopt;
+  }
+  return true;
+}
+
 void FunctionLowering::findInstantiatedTemporaries() {
-  std::vector<const FunctionDecl *> Instances;
-  if (const FunctionTemplateDecl *Template = Fn.getDescribedFunctionTemplate())
-    for (const FunctionDecl *Instance : Template->specializations())
-      Instances.push_back(Instance);
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Fn))
-    if (const ClassTemplateDecl *Class =
-            Method->getParent()->getDescribedClassTemplate())
-      for (const ClassTemplateSpecializationDecl *Spec :
-           Class->specializations())
-        for (const CXXMethodDecl *Each : Spec->methods())
-          if (Each->getInstantiatedFromMemberFunction() == &Fn)
-            Instances.push_back(Each);
-  for (const FunctionDecl *Instance : Instances) {
+  for (const FunctionDecl *Instance : instantiationsOf(Fn)) {
     if (!Instance->getBody())
       continue;
     ++Instantiations;
@@ -3411,6 +3543,10 @@ void FunctionLowering::findInstantiatedTemporaries() {
     collectMaterialized(Instance->getBody(), Temps);
     std::set<std::pair<unsigned, unsigned>> Seen;
     for (const MaterializeTemporaryExpr *Temp : Temps) {
+      // (An initializer_list's array, as outside templates, is used up by
+      // the constructor that takes the list: the frame need not keep it.)
+      if (Temp->getType()->isArrayType())
+        continue;
       auto R = Src.range(Temp);
       if (!R || !Seen.insert({R->Begin, R->End}).second)
         continue;
@@ -3444,8 +3580,11 @@ FunctionLowering::decltypeText(ByteRange R, const Expr *E) {
     if (const auto *B = dyn_cast<BindingDecl>(Ref->getDecl()))
       if (const auto *Bound =
               dyn_cast_or_null<DecompositionDecl>(B->getDecomposedDecl());
-          Bound && A.isHoisted(Bound))
+          Bound && A.isHoisted(Bound)) {
+        if (Bound->getType()->isDependentType())
+          return bindingTypeText(B, *Bound);
         Declared = B->getType();
+      }
     if (Declared.isNull())
       return std::nullopt;
     std::string Type = printType(Declared, Loc);
@@ -3578,6 +3717,27 @@ std::optional<ByteRange> FunctionLowering::statementRange(const Stmt *S) const {
   return R;
 }
 
+/// Which of its declaration's bindings \p B is, from 0.
+static unsigned bindingIndex(const BindingDecl *B,
+                             const DecompositionDecl &Bound) {
+  unsigned Index = 0;
+  for (const BindingDecl *Other : Bound.bindings()) {
+    if (Other == B)
+      break;
+    ++Index;
+  }
+  return Index;
+}
+
+std::string
+FunctionLowering::bindingTypeText(const BindingDecl *B,
+                                  const DecompositionDecl &Bound) const {
+  return "awaitc::detail::structured_binding_t<" +
+         std::to_string(bindingIndex(B, Bound)) + ", " +
+         std::to_string(Bound.bindings().size()) +
+         ", std::remove_reference_t<decltype(" + referenceTo(&Bound) + ")>>";
+}
+
 std::optional<std::string>
 FunctionLowering::bindingText(const BindingDecl *B) const {
   const auto *Bound =
@@ -3585,15 +3745,14 @@ FunctionLowering::bindingText(const BindingDecl *B) const {
   if (!Bound || !A.isHoisted(Bound))
     return std::nullopt;
   std::string Object = referenceTo(Bound);
-  unsigned Index = 0;
-  for (const BindingDecl *Other : Bound->bindings()) {
-    if (Other == B)
-      break;
-    ++Index;
-  }
+  unsigned Index = bindingIndex(B, *Bound);
   const Expr *Binding = B->getBinding();
-  if (!Binding)
-    return std::nullopt;
+  if (!Binding || Bound->getType()->isDependentType())
+    // In a template: which form of binding applies is known only once the
+    // bound type is; the runtime applies C++'s rules then.
+    return "awaitc::detail::structured_binding<" + std::to_string(Index) +
+           ", " + std::to_string(Bound->bindings().size()) + ">(" + Object +
+           ")";
   Binding = Binding->IgnoreImplicit();
   if (const auto *Member = dyn_cast<MemberExpr>(Binding))
     return Object + "." + Member->getMemberDecl()->getNameAsString();
@@ -3680,10 +3839,14 @@ std::string FunctionLowering::printType(QualType T, SourceLocation Loc,
                     "' in this template");
       return "int";
     }
+    // (`const auto x = e;` is as const as the user wrote it.)
+    std::string Qualifiers =
+        std::string(T.isConstQualified() ? "const " : "") +
+        (T.isVolatileQualified() ? "volatile " : "");
     if (Pointee)
-      return std::string(T.isConstQualified() ? "const " : "") +
-             "std::remove_reference_t<decltype((" + Source + "))>";
-    return "std::decay_t<decltype((" + Source + "))>";
+      return Qualifiers + "std::remove_reference_t<decltype((" + Source +
+             "))>";
+    return Qualifiers + "std::decay_t<decltype((" + Source + "))>";
   }
   std::string Text;
   if (Written) {

@@ -7,12 +7,13 @@
 // left operand would run after the suspension. Each is an error at the
 // temporary, and no output is written. In a template, an initializer whose
 // meaning depends on the template parameters is an error when an
-// instantiation in this file binds the reference to a temporary (the
-// frame, written once for all instantiations, holds only a pointer), and
-// not when it binds it to an lvalue.
+// instantiation in this file binds the reference to a converted copy of it
+// (the frame, written once for all instantiations, cannot tell which type
+// to hold), and not when it binds it to the initializer itself, a
+// temporary or not (functions/template-dependent-bindings.cpp).
 // RUN: rm -f %t.out
-// RUN: %python %S/Inputs/expect_exit.py 1 %awaitc %s -o %t.out -- -std=c++17
-// -I%awaitc-include 2>&1 | FileCheck %s RUN: not test -e %t.out
+// RUN: %python %S/Inputs/expect_exit.py 1 %awaitc %s -o %t.out -- -std=c++17 -I%awaitc-include 2>&1 | FileCheck %s
+// RUN: not test -e %t.out
 #include <awaitc/awaitc.h>
 
 #include <initializer_list>
@@ -30,9 +31,7 @@ struct Pair {
 void note() {}
 
 AWAITC_ASYNC awaitc::Coro<int> conditional(bool c, const Big &other) {
-  // CHECK: reference-temporary.cpp:[[@LINE+1]]:47: error: awaitc cannot keep a
-  // temporary created by one operand of '?:' alive with the reference bound to
-  // it; store the temporary in a variable first
+  // CHECK: reference-temporary.cpp:[[@LINE+1]]:47: error: awaitc cannot keep a temporary created by one operand of '?:' alive with the reference bound to it; store the temporary in a variable first
   const Big &r = c ? static_cast<const Big &>(make()) : other;
   AWAIT(awaitc::sleep(0));
   return r.x;
@@ -40,9 +39,7 @@ AWAITC_ASYNC awaitc::Coro<int> conditional(bool c, const Big &other) {
 
 AWAITC_ASYNC awaitc::Coro<int> range_conditional(bool c, const Big &other) {
   int s = 0;
-  // CHECK: reference-temporary.cpp:[[@LINE+1]]:45: error: awaitc cannot keep a
-  // temporary created by one operand of '?:' alive with the reference bound to
-  // it; store the temporary in a variable first
+  // CHECK: reference-temporary.cpp:[[@LINE+1]]:45: error: awaitc cannot keep a temporary created by one operand of '?:' alive with the reference bound to it; store the temporary in a variable first
   for (int v : c ? static_cast<const Big &>(make()).arr : other.arr) {
     AWAIT(awaitc::sleep(0));
     s += v;
@@ -51,36 +48,28 @@ AWAITC_ASYNC awaitc::Coro<int> range_conditional(bool c, const Big &other) {
 }
 
 AWAITC_ASYNC awaitc::Coro<int> reference_member() {
-  // CHECK: reference-temporary.cpp:[[@LINE+1]]:24: error: awaitc cannot keep
-  // more than one temporary alive with the reference bound to them; store the
-  // temporaries in variables first
+  // CHECK: reference-temporary.cpp:[[@LINE+1]]:24: error: awaitc cannot keep more than one temporary alive with the reference bound to them; store the temporaries in variables first
   const Pair &p = Pair{make(), 1};
   AWAIT(awaitc::sleep(0));
   return p.a.x;
 }
 
 AWAITC_ASYNC awaitc::Coro<int> list() {
-  // CHECK: reference-temporary.cpp:[[@LINE+1]]:41: error: awaitc cannot keep
-  // more than one temporary alive with the reference bound to them; store the
-  // temporaries in variables first
+  // CHECK: reference-temporary.cpp:[[@LINE+1]]:41: error: awaitc cannot keep more than one temporary alive with the reference bound to them; store the temporaries in variables first
   const std::initializer_list<int> &l = {1, 2};
   AWAIT(awaitc::sleep(0));
   return int(l.size());
 }
 
 AWAITC_ASYNC awaitc::Coro<int> index_awaits() {
-  // CHECK: reference-temporary.cpp:[[@LINE+1]]:18: error: awaitc cannot keep
-  // the temporary bound to this reference alive when another part of the
-  // reference's initializer suspends; store the temporary in a variable first
+  // CHECK: reference-temporary.cpp:[[@LINE+1]]:18: error: awaitc cannot keep the temporary bound to this reference alive when another part of the reference's initializer suspends; store the temporary in a variable first
   const int &r = make().arr[AWAIT(idx())];
   AWAIT(awaitc::sleep(0));
   return r;
 }
 
 AWAITC_ASYNC awaitc::Coro<int> comma() {
-  // CHECK: reference-temporary.cpp:[[@LINE+1]]:52: error: awaitc cannot tell
-  // how long the temporary bound to this reference lives; store the temporary
-  // in a variable first
+  // CHECK: reference-temporary.cpp:[[@LINE+1]]:52: error: awaitc cannot tell how long the temporary bound to this reference lives; store the temporary in a variable first
   const Big &r = (note(), static_cast<const Big &>(Big{AWAIT(idx()), {}}));
   AWAIT(awaitc::sleep(0));
   return r.x;
@@ -92,11 +81,18 @@ template <class T> const T &global() {
   return value;
 }
 
-template <class T> AWAITC_ASYNC awaitc::Coro<int> dependent() {
-  // CHECK: reference-temporary.cpp:[[@LINE+1]]:16: error: awaitc cannot tell how long the temporary bound to this reference lives
-  const T &r = made<T>();
+template <class T> AWAITC_ASYNC awaitc::Coro<int> dependent_converted() {
+  // CHECK: reference-temporary.cpp:[[@LINE+1]]:19: error: awaitc cannot tell how long the temporary bound to this reference lives
+  const long &r = made<T>();
   AWAIT(awaitc::sleep(0));
-  return r.x;
+  return int(r);
+}
+
+template <class T> AWAITC_ASYNC awaitc::Coro<int> dependent_member() {
+  // CHECK: reference-temporary.cpp:[[@LINE+1]]:18: error: awaitc cannot tell how long the temporary bound to this reference lives
+  const int &r = made<T>().x;
+  AWAIT(awaitc::sleep(0));
+  return r;
 }
 
 template <class T> AWAITC_ASYNC awaitc::Coro<int> dependent_lvalue() {
@@ -106,7 +102,9 @@ template <class T> AWAITC_ASYNC awaitc::Coro<int> dependent_lvalue() {
 }
 
 int use() {
-  return awaitc::run(dependent<Big>()) + awaitc::run(dependent_lvalue<Big>());
+  return awaitc::run(dependent_converted<int>()) +
+         awaitc::run(dependent_member<Big>()) +
+         awaitc::run(dependent_lvalue<Big>());
 }
 // CHECK-NOT: error:
-// CHECK: 7 errors generated.
+// CHECK: 8 errors generated.

@@ -2,7 +2,8 @@
 // in the frame until the end of the full-expression, also when its own
 // initializer awaits (`AWAIT(use(std::vector<int>{AWAIT(one()), 2}))`), and
 // in a template whose temporary has a dependent type (`AWAIT(use(x + 1))`,
-// `AWAIT(use(Box<T>(x)))`): the callee reads it after suspending. Also in a
+// `AWAIT(use(Box<T>(x)))`, `AWAIT(use(std::vector<T>{x, AWAIT(one())}))`):
+// the callee reads it after suspending. Also in a
 // loop, as the object of a member call, in a try block whose callee throws
 // after suspending (the temporary dies before the handler runs), and with
 // several temporaries, destroyed in reverse order. Under the sanitizers a
@@ -71,7 +72,11 @@ template <class T> AWAITC_ASYNC awaitc::Coro<int> dependent(T x) {
   int a = AWAIT(use_int(x + 1));
   int b = AWAIT(read_box(Box<T>(x)));
   int c = AWAIT(use_int(static_cast<int>(x) * AWAIT(one())));
-  return a + b + c;
+  // A dependent temporary built from a braced list (an initializer_list,
+  // whose array the constructor uses up) whose elements await.
+  int d = AWAIT(use(std::vector<int>{AWAIT(one()), int(x)}));
+  int e = AWAIT(use_int(AWAIT(use(std::vector<T>{x, AWAIT(one())}))));
+  return a + b + c + d + e;
 }
 
 AWAITC_ASYNC awaitc::Coro<void> all() {
@@ -117,6 +122,6 @@ int main() {
 // CHECK-NEXT: caught failed
 // CHECK-NEXT: ctor box
 // CHECK-NEXT: dtor box
-// CHECK-NEXT: dependent 16
+// CHECK-NEXT: dependent 28
 // CHECK-NEXT: live 0
 // CHECK-EMPTY:

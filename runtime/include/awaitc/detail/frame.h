@@ -53,6 +53,8 @@
 // has returned before the coroutine's body runs.
 #pragma once
 
+#include <awaitc/detail/structured_binding.h>
+
 #include <cstddef>
 #include <exception>
 #include <memory>
@@ -478,6 +480,27 @@ template <class T, class Make> T &&keep_temporary(T &slot, Make &&make) {
   ::new (storage_of(slot)) T(std::forward<Make>(make)());
   return static_cast<T &&>(slot);
 }
+
+// What a reference kept across a suspension binds when the value category
+// of its initializer e depends on a template parameter: for a prvalue (R
+// not a reference) the temporary whose life the reference extends, for an
+// lvalue or an xvalue (R a reference) that object. The generated code
+// constructs a ReferenceBinding<decltype((e))>{e}, so that a prvalue
+// initializes the temporary itself, never a copy or a move of it.
+template <class R> struct ReferenceBinding {
+  R object;
+  std::remove_reference_t<R> *address() noexcept {
+    return std::addressof(object);
+  }
+};
+template <class R> struct ReferenceBinding<R &> {
+  R &object;
+  R *address() const noexcept { return std::addressof(object); }
+};
+template <class R> struct ReferenceBinding<R &&> {
+  R &&object;
+  R *address() const noexcept { return std::addressof(object); }
+};
 
 // Owns a hoisted local while awaitc_step() runs inside the local's scope: destroys
 // it when that scope is left by any path (fall-through, break, continue,

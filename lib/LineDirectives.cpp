@@ -8,6 +8,7 @@ namespace awaitc {
 static constexpr char MarkBegin = '\x01';
 static constexpr char MarkEnd = '\x02';
 static constexpr char HintBegin = '\x03';
+static constexpr char PadHintBegin = '\x04';
 
 std::string lineMark(unsigned Line) {
   return std::string(1, MarkBegin) + std::to_string(Line) + MarkEnd;
@@ -54,15 +55,22 @@ std::string placementMark(unsigned Line, unsigned Column) {
          std::to_string(Column) + MarkEnd;
 }
 
-std::string columnHint(unsigned Line, unsigned Column) {
-  return std::string(1, HintBegin) + std::to_string(Line) + ":" +
-         std::to_string(Column) + MarkEnd;
+std::string columnHint(unsigned Line, unsigned Column, bool MayBreak) {
+  return std::string(1, MayBreak ? HintBegin : PadHintBegin) +
+         std::to_string(Line) + ":" + std::to_string(Column) + MarkEnd;
+}
+
+/// A column hint at the start of \p Text, of either kind.
+static ParsedMark parseHint(llvm::StringRef Text, bool &MayBreak) {
+  MayBreak = !Text.empty() && Text.front() == HintBegin;
+  return parseMark(Text, MayBreak ? HintBegin : PadHintBegin);
 }
 
 std::string withoutColumnHints(llvm::StringRef Text) {
   std::string Out;
+  bool MayBreak;
   for (size_t P = 0; P < Text.size(); ++P) {
-    if (size_t Length = parseMark(Text.substr(P), HintBegin).Length)
+    if (size_t Length = parseHint(Text.substr(P), MayBreak).Length)
       P += Length - 1;
     else
       Out += Text[P];
@@ -74,6 +82,20 @@ bool startsWithLineMark(llvm::StringRef Text, unsigned Line) {
   std::string Prefix = std::string(1, MarkBegin) + std::to_string(Line);
   return Text.starts_with(Prefix) && Text.size() > Prefix.size() &&
          (Text[Prefix.size()] == MarkEnd || Text[Prefix.size()] == ':');
+}
+
+/// Whether the text up to the end of its statement or line is only closing
+/// brackets and white space, on which no diagnostic lands: breaking the
+/// line before it would only make the output harder to read.
+static bool restIsClosing(llvm::StringRef Text) {
+  for (char C : Text) {
+    if (C == '\n' || C == ';' || C == MarkBegin || C == HintBegin ||
+        C == PadHintBegin)
+      return true;
+    if (!llvm::StringRef(" \t\r)]}").contains(C))
+      return false;
+  }
+  return true;
 }
 
 std::string resolveLineMarks(llvm::StringRef Text,
@@ -149,13 +171,29 @@ std::string resolveLineMarks(llvm::StringRef Text,
       StartLine();
       continue;
     }
-    if (ParsedMark Hint = parseMark(Text.substr(P), HintBegin); Hint.Length) {
+    bool MayBreak;
+    if (ParsedMark Hint = parseHint(Text.substr(P), MayBreak); Hint.Length) {
       P += Hint.Length - 1;
+      if (!SeenContent || LineGenerated || LineSource != Hint.Line)
+        continue;
       // Text copied after generated text on the user's line: padded back to
-      // its column where that is further right.
-      if (SeenContent && !LineGenerated && LineSource == Hint.Line &&
-          Clean.size() + 1 < Hint.Column)
+      // its column where that is further right; where it is further left,
+      // it goes on on a line of its own, so that a diagnostic's caret still
+      // lands on the character the user wrote.
+      if (Clean.size() + 1 < Hint.Column) {
         Clean.append(Hint.Column - 1 - Clean.size(), ' ');
+      } else if (Options.Emit && MayBreak && Clean.size() + 1 > Hint.Column &&
+                 !restIsClosing(Text.substr(P + 1))) {
+        while (!Clean.empty() && (Clean.back() == ' ' || Clean.back() == '\t'))
+          Clean.pop_back();
+        FinishLine();
+        NewLine();
+        StartLine();
+        LineGenerated = false;
+        LineSource = Hint.Line;
+        SeenContent = true;
+        Clean.assign(Hint.Column - 1, ' ');
+      }
       continue;
     }
     ParsedMark Mark = parseMark(Text.substr(P), MarkBegin);

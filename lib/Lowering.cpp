@@ -3654,20 +3654,25 @@ std::string FunctionLowering::splice(ByteRange Outer, std::vector<Edit> Edits) {
     }
   // Each piece of the user's text keeps its column where it can.
   auto Hint = [&](unsigned Offset) {
-    return columnHint(Src.line(Offset), Src.column(Offset));
+    return columnHint(Src.line(Offset), Src.column(Offset),
+                      !Src.insideMacroInvocation(Offset));
+  };
+  // (Before the user's text, not before an edit's: generated text has no
+  // column of its own.)
+  auto Copy = [&](unsigned From, unsigned To) {
+    if (From < To)
+      Out += Hint(From) + Src.text({From, To}).str();
   };
   Pos = Outer.Begin;
-  Out += Hint(Pos);
   for (const Edit &E : Edits) {
-    Out += Src.text({Pos, E.Range.Begin}).str();
+    Copy(Pos, E.Range.Begin);
     Out += E.Text;
     Pos = E.Range.End;
     if (E.Text.find('\n') != std::string::npos ||
         E.Text.find('\x01') != std::string::npos)
       Out += lineMark(Src.line(Pos));
-    Out += Hint(Pos);
   }
-  Out += Src.text({Pos, Outer.End}).str();
+  Copy(Pos, Outer.End);
   return Out;
 }
 

@@ -91,10 +91,24 @@ std::optional<ByteRange> SourceText::markerRange(const CallExpr *Marker) const {
 std::optional<StringRef> SourceText::opaqueMacroAt(ByteRange R) const {
   // An insertion (an empty range) inside the argument changes it too.
   ByteRange Touched{R.Begin, std::max(R.End, R.Begin + 1)};
-  for (const OpaqueMacroArgument &Argument : Opaque)
+  for (const OpaqueMacroArgument &Argument : Macros.Opaque)
     if (Touched.overlaps(Argument.Text) && !R.contains(Argument.Invocation))
       return StringRef(Argument.Macro);
   return std::nullopt;
+}
+
+bool SourceText::insideMacroInvocation(unsigned Offset) const {
+  for (const ByteRange &Invocation : Macros.Invocations) {
+    if (Offset <= Invocation.Begin || Invocation.End <= Offset)
+      continue;
+    // A marker's invocation is replaced by its lowering: none is left.
+    StringRef Name = text(Invocation).take_while([](char C) {
+      return isalnum(static_cast<unsigned char>(C)) || C == '_';
+    });
+    if (!isMarkerMacro(Name))
+      return true;
+  }
+  return false;
 }
 
 unsigned SourceText::offset(SourceLocation Loc) const {

@@ -37,15 +37,15 @@ class AllFilesCollector : public DependencyCollector {
   bool needSystemDependencies() override { return true; }
 };
 
-/// Records the arguments of function-like macros, expanded in the main
-/// file, that the macro does not use as plain tokens exactly once
+/// Records the invocations of function-like macros in the main file, and
+/// their arguments that the macro does not use as plain tokens exactly once
 /// (OpaqueMacroArgument). Nested expansions are seen too: an argument that
 /// a macro passes on to another macro that stringizes it is recorded at the
 /// inner expansion, whose argument tokens are spelled in the file.
 class MacroArgumentRecorder : public PPCallbacks {
 public:
   MacroArgumentRecorder(const SourceManager &SM, const LangOptions &LO,
-                        std::shared_ptr<std::vector<OpaqueMacroArgument>> Out)
+                        std::shared_ptr<MacroUses> Out)
       : SM(SM), LO(LO), Out(std::move(Out)) {}
 
   void MacroExpands(const Token &Name, const MacroDefinition &Definition,
@@ -58,6 +58,7 @@ public:
                   SM.getExpansionLoc(Range.getEnd()));
     if (!Invocation)
       return;
+    Out->Invocations.push_back(*Invocation);
     ArrayRef<Token> Body = Info->tokens();
     unsigned Index = 0;
     for (const IdentifierInfo *Param : Info->params()) {
@@ -103,13 +104,13 @@ private:
     for (const Token *T = Argument; T && T->isNot(tok::eof); ++T) {
       SourceLocation Spelling = SM.getSpellingLoc(T->getLocation());
       if (auto R = fileRange(Spelling, Spelling))
-        Out->push_back({*R, Invocation, Macro.str()});
+        Out->Opaque.push_back({*R, Invocation, Macro.str()});
     }
   }
 
   const SourceManager &SM;
   const LangOptions &LO;
-  std::shared_ptr<std::vector<OpaqueMacroArgument>> Out;
+  std::shared_ptr<MacroUses> Out;
 };
 
 class TransformConsumer : public ASTConsumer {
@@ -117,16 +118,16 @@ public:
   TransformConsumer(CompilerInstance &CI, TransformOptions Options,
                     TransformCallback Done,
                     std::shared_ptr<DependencyCollector> Files,
-                    std::shared_ptr<std::vector<OpaqueMacroArgument>> Opaque)
+                    std::shared_ptr<MacroUses> Macros)
       : CI(CI), Options(std::move(Options)), Done(std::move(Done)),
-        Files(std::move(Files)), Opaque(std::move(Opaque)) {}
+        Files(std::move(Files)), Macros(std::move(Macros)) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     Diagnoser Diag(CI.getDiagnostics());
     if (Diag.hasErrors())
       return;
     SourceText Src(Ctx.getSourceManager(), Ctx.getLangOpts());
-    Src.setOpaqueMacroArguments(std::move(*Opaque));
+    Src.setMacroUses(std::move(*Macros));
     std::vector<AnnotatedFunction> Functions =
         findAnnotatedFunctions(Ctx, Diag);
     if (Diag.hasErrors())
@@ -307,7 +308,7 @@ private:
   TransformOptions Options;
   TransformCallback Done;
   std::shared_ptr<DependencyCollector> Files;
-  std::shared_ptr<std::vector<OpaqueMacroArgument>> Opaque;
+  std::shared_ptr<MacroUses> Macros;
 };
 
 class TransformAction : public ASTFrontendAction {
@@ -321,11 +322,11 @@ protected:
     // The preprocessor exists but has not entered the main file yet.
     auto Files = std::make_shared<AllFilesCollector>();
     Files->attachToPreprocessor(CI.getPreprocessor());
-    auto Opaque = std::make_shared<std::vector<OpaqueMacroArgument>>();
+    auto Macros = std::make_shared<MacroUses>();
     CI.getPreprocessor().addPPCallbacks(std::make_unique<MacroArgumentRecorder>(
-        CI.getSourceManager(), CI.getLangOpts(), Opaque));
+        CI.getSourceManager(), CI.getLangOpts(), Macros));
     return std::make_unique<TransformConsumer>(
-        CI, Options, Done, std::move(Files), std::move(Opaque));
+        CI, Options, Done, std::move(Files), std::move(Macros));
   }
 
 private:

@@ -43,6 +43,15 @@ struct OpaqueMacroArgument {
   std::string Macro;
 };
 
+/// What the preprocessor did with the main file's text that matters to
+/// rewriting it.
+struct MacroUses {
+  std::vector<OpaqueMacroArgument> Opaque;
+  /// Every invocation of a function-like macro, `NAME(...)`: its arguments
+  /// may not be split by a preprocessing directive.
+  std::vector<ByteRange> Invocations;
+};
+
 class SourceText {
 public:
   SourceText(const clang::SourceManager &SM, const clang::LangOptions &LO);
@@ -78,15 +87,15 @@ public:
   const clang::SourceManager &sourceManager() const { return SM; }
   const clang::LangOptions &langOptions() const { return LO; }
 
-  void setOpaqueMacroArguments(std::vector<OpaqueMacroArgument> Arguments) {
-    Opaque = std::move(Arguments);
-  }
+  void setMacroUses(MacroUses Uses) { Macros = std::move(Uses); }
   /// The macro whose opaque argument an edit of \p R would change (R lies
   /// partly in the argument and does not replace the whole invocation).
   std::optional<llvm::StringRef> opaqueMacroAt(ByteRange R) const;
+  /// Whether \p Offset lies inside a function-like macro's invocation.
+  bool insideMacroInvocation(unsigned Offset) const;
 
 private:
-  std::vector<OpaqueMacroArgument> Opaque;
+  MacroUses Macros;
   const clang::SourceManager &SM;
   const clang::LangOptions &LO;
   clang::FileID MainFile;

@@ -30,7 +30,9 @@ AWAITC_ASYNC awaitc::Coro<int> sum(int n) {
 // SM: union { awaitc::AsyncGenerator<int> generator; }; // async generator of the AWAIT_EACH loop
 // SM: union { awaitc::detail::async_next_awaiter_t<awaitc::AsyncGenerator<int>> await_1; }; // awaiter of the AWAIT_EACH on line 26
 // SM: union { awaitc::detail::async_next_result_t<awaitc::AsyncGenerator<int>> next; }; // value of the AWAIT_EACH loop
-// SM: ::new (awaitc::detail::storage_of(generator)) awaitc::AsyncGenerator<int>(count(n)); generator_guard.arm();
+// SM: ::new (awaitc::detail::storage_of(generator)) awaitc::AsyncGenerator<int>(
+// SM-NEXT: #line 26 "{{.*}}codegen.cpp"
+// SM-NEXT: count(n)); generator_guard.arm();
 // SM: if (this->awaitc_suspend_at(1, await_1)) return;
 // SM: ::new (awaitc::detail::storage_of(next)) {{.*}}(await_1.await_resume()); next_guard.arm(); await_1_guard.destroy(); if (!next) break;
 

@@ -870,6 +870,27 @@ static bool bindsWholeValue(const FunctionDecl &Fn, const VarDecl *Var,
   return true;
 }
 
+/// A binding of \p Bindings that names a bit-field in an instantiation of
+/// \p Fn seen in this translation unit (no reference can refer to one).
+static const BindingDecl *bitFieldBindingIn(const FunctionDecl &Fn,
+                                            const DecompositionDecl *Bindings) {
+  for (const FunctionDecl *Instance : instantiationsOf(Fn)) {
+    SmallVector<const VarDecl *, 2> Vars;
+    findVars(Instance->getBody(), Bindings->getLocation(), Bindings->getName(),
+             Vars);
+    for (const VarDecl *Each : Vars)
+      if (const auto *Instantiated = dyn_cast<DecompositionDecl>(Each))
+        for (const BindingDecl *B : Instantiated->bindings())
+          if (const auto *Member = dyn_cast_or_null<MemberExpr>(
+                  B->getBinding() ? B->getBinding()->IgnoreImplicit()
+                                  : nullptr))
+            if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+                Field && Field->isBitField())
+              return B;
+  }
+  return nullptr;
+}
+
 /// The outermost expression in \p S spelled exactly as \p Range, not
 /// counting implicit nodes.
 static const Expr *findSpelledAs(const Stmt *S, SourceRange Range) {
@@ -903,12 +924,19 @@ static bool packUse(const Stmt *S) {
 void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
                                     const std::string *ImplicitInit) {
   if (const auto *Bindings = dyn_cast<DecompositionDecl>(VD))
-    if (A.isHoisted(VD) && VD->getType()->isDependentType() &&
-        Bindings->bindings().size() > 16)
+    if (A.isHoisted(VD) && VD->getType()->isDependentType()) {
       // The limit of awaitc/detail/structured_binding.h.
-      return fail(VD->getLocation(),
-                  "awaitc keeps a structured binding of at most 16 names "
-                  "across a suspension in a template");
+      if (Bindings->bindings().size() > 16)
+        return fail(VD->getLocation(),
+                    "awaitc keeps a structured binding of at most 16 names "
+                    "across a suspension in a template");
+      if (const BindingDecl *Bits = bitFieldBindingIn(Fn, Bindings))
+        return fail(VD->getLocation(),
+                    "awaitc cannot keep a structured binding of a bit-field "
+                    "('" + Bits->getNameAsString() +
+                        "' in an instantiation) across a suspension in a "
+                        "template; copy the bit-field to a variable first");
+    }
   if (const auto *Bindings = dyn_cast<DecompositionDecl>(VD))
     if (A.isHoisted(VD))
       for (const BindingDecl *B : Bindings->bindings())
@@ -1013,6 +1041,24 @@ void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
     }
   FullExpr FE;
   FE.MarkersLeft = A.countMarkers(Init);
+  if (isa<DecompositionDecl>(VD) && T->isDependentType() &&
+      VD->getInitStyle() == VarDecl::CInit &&
+      !isa<InitListExpr>(Init->IgnoreImplicit())) {
+    // `auto [a, b] = e;` in a template: e may be an array, copied element by
+    // element, only in the instantiation.
+    std::string Type = std::string(T.isConstQualified() ? "const " : "") +
+                       (T.isVolatileQualified() ? "volatile " : "") +
+                       "awaitc::detail::decomposed_t<decltype((" +
+                       plainText(Init) + "))>";
+    Model.Slots[Slot].Type = Type;
+    std::string Value = lowerExpr(Init, FE); // (may add slots)
+    emit(VD->getLocation(),
+         "awaitc::detail::construct_decomposed(" + Model.Slots[Slot].Name +
+             ", [&]() -> decltype(auto) { return (" + Value + "); });");
+    becameLive(Slot);
+    endFullExpr(FE);
+    return;
+  }
   if (const auto *Copy = dyn_cast<ArrayInitLoopExpr>(Init->IgnoreImplicit())) {
     // `auto [a, b] = arr;` copies the array element by element.
     emit(VD->getLocation(), copyArray(Slot, Copy, FE));

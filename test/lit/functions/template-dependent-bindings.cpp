@@ -4,8 +4,9 @@
 // element or get<i>, nor whether the initializer is a temporary whose life
 // the reference extends; the frame keeps what each instantiation needs.
 // Every kind of binding (std::pair, std::tuple, a tuple-like class with a
-// member get and one with get found by ADL, a struct, an array) in every
-// declared form (copy, const, auto&, auto&&, const auto&), with decltype of
+// member get and one with get found by ADL, a struct, an array, copied
+// element by element or bound) in every declared form (copy, const, auto&,
+// auto&&, const auto&), with decltype of
 // the names; references to a prvalue (the temporary lives to the end of the
 // scope), an lvalue (written through), an xvalue and a template
 // parameter's value; range-for over a temporary, over an lvalue (not
@@ -72,6 +73,8 @@ template <class T> AWAITC_ASYNC awaitc::Coro<int> bind_kinds(T v) {
   auto [px, py] = Point{int(v), 7};
   T arr[2] = {v, v + 10};
   auto &[first, second] = arr;
+  auto [copy0, copy1] = arr; // a copy, element by element
+  const auto [c2, c3] = std::move(arr);
   auto &&[r0, r1] = std::make_pair(v, AWAIT(one()));
   const auto &[k0, k1] = std::make_pair(AWAIT(later(v)), v);
   AWAIT(awaitc::sleep(0));
@@ -82,9 +85,14 @@ template <class T> AWAITC_ASYNC awaitc::Coro<int> bind_kinds(T v) {
   static_assert(std::is_same_v<decltype(py), long>);
   static_assert(std::is_same_v<decltype(first), T>);
   static_assert(std::is_same_v<decltype(k1), const T>);
+  static_assert(std::is_same_v<decltype(c3), const T>);
   h = 90;       // through the reference to size
   second += 1;  // through the reference to arr
   r1 += 1;      // the pair the reference keeps alive
+  copy0 += 100; // the copy, not arr
+  if (copy0 != v + 100 || copy1 != v + 10 || c2 != v || c3 != v + 10 ||
+      arr[0] != v)
+    std::printf("wrong copy\n");
   std::printf("%d %d | %d %d %d | %d %d | %d %d %d | %d %ld | %d %d %d | "
               "%d %d | %d %d\n",
               int(a), int(b), int(c), int(d), int(e), sx, sy, w, h, size.h,
@@ -141,6 +149,15 @@ template <class T> struct Holder {
   }
 };
 
+// A binding whose initializer awaits (its lowering adds frame slots before
+// the object's own construction).
+template <class T> AWAITC_ASYNC awaitc::Coro<int> awaited(T v) {
+  auto [g0, g1] = AWAIT(later(std::make_pair(v, v + 2)));
+  const auto [h0, h1] = AWAIT(later(std::make_pair(v, v + 3)));
+  AWAIT(awaitc::sleep(0));
+  return int(g0 + g1 + h0 + h1);
+}
+
 template <int N> AWAITC_ASYNC awaitc::Coro<int> constant() {
   const auto &n = N;
   auto &&m = N + 1;
@@ -187,6 +204,8 @@ AWAITC_ASYNC awaitc::Coro<void> main_coro() {
   // 1+2+3, then 10+20 (and each element + 1), then 11+21, then 11.
   // CHECK-NEXT: loops 79
   std::printf("loops %d\n", AWAIT(loops(box)));
+  // CHECK-NEXT: awaited 9
+  std::printf("awaited %d\n", AWAIT(awaited(1)));
   // CHECK-NEXT: holder 12 constant 9
   Holder<long> holder{1};
   std::printf("holder %d constant %d\n", AWAIT(holder.run(5)),

@@ -20,6 +20,8 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
+#include <new>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -141,6 +143,38 @@ template <std::size_t I, std::size_t N, class E> auto binding_type() {
 
 template <std::size_t I, std::size_t N, class E>
 using structured_binding_t = typename decltype(binding_type<I, N, E>())::type;
+
+// The object `auto [a, b] = e;` binds, whose type decltype((e)) is R: e's
+// type without reference or cv (an array is not decayed).
+template <class R>
+using decomposed_t = std::remove_cv_t<std::remove_reference_t<R>>;
+
+// Copies or moves an array into `slot` element by element, as C++ copies
+// the array a structured binding binds.
+template <class T, class Array> void copy_elements(T &slot, Array &&source) {
+  using Element = std::remove_extent_t<T>;
+  for (std::size_t i = 0; i < std::extent_v<T>; ++i) {
+    if constexpr (std::is_array_v<Element>)
+      copy_elements(slot[i], std::forward<Array>(source)[i]);
+    else
+      ::new (const_cast<void *>(static_cast<const volatile void *>(
+          std::addressof(slot[i])))) Element(std::forward<Array>(source)[i]);
+  }
+}
+
+// Constructs the object of `auto [a, b] = e;` in `slot` from
+// make() = (e): an array element by element, anything else from e itself
+// (a prvalue without a copy).
+template <class T, class Make> void construct_decomposed(T &slot, Make &&make) {
+  if constexpr (std::is_array_v<T>) {
+    decltype(auto) source = std::forward<Make>(make)();
+    copy_elements(slot, std::forward<decltype(source)>(source));
+  } else {
+    ::new (const_cast<void *>(
+        static_cast<const volatile void *>(std::addressof(slot))))
+        T(std::forward<Make>(make)());
+  }
+}
 
 } // namespace detail
 } // namespace awaitc

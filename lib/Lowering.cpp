@@ -622,6 +622,13 @@ void FunctionLowering::lowerDeclStmt(const DeclStmt *DS) {
   }
 }
 
+/// `const ` and `volatile ` as \p T has them, to spell before a type named
+/// otherwise.
+static std::string cvPrefix(QualType T) {
+  return std::string(T.isConstQualified() ? "const " : "") +
+         (T.isVolatileQualified() ? "volatile " : "");
+}
+
 /// Whether \p VD's type is spelled in the source (not deduced).
 static bool isWrittenType(const VarDecl *VD) {
   // (A decltype as written names locals, which the frame class cannot.)
@@ -811,6 +818,16 @@ instantiationsOf(const FunctionDecl &Fn) {
   return Out;
 }
 
+/// The variables that \p Var became in the instantiations of \p Fn seen in
+/// this translation unit.
+static SmallVector<const VarDecl *, 4> instantiatedVars(const FunctionDecl &Fn,
+                                                        const VarDecl *Var) {
+  SmallVector<const VarDecl *, 4> Out;
+  for (const FunctionDecl *Instance : instantiationsOf(Fn))
+    findVars(Instance->getBody(), Var->getLocation(), Var->getName(), Out);
+  return Out;
+}
+
 /// Whether a reference bound to \p Init, whose type depends on a template
 /// parameter, extends the life of no temporary but \p Init itself: \p Init
 /// is not a member, element or cast of a temporary, and in no instantiation
@@ -832,40 +849,36 @@ static bool bindsWholeValue(const FunctionDecl &Fn, const VarDecl *Var,
       return false;
   if (!Var)
     return true;
-  for (const FunctionDecl *Instance : instantiationsOf(Fn)) {
-    SmallVector<const VarDecl *, 2> Vars;
-    findVars(Instance->getBody(), Var->getLocation(), Var->getName(), Vars);
-    for (const VarDecl *Each : Vars) {
-      SmallVector<const MaterializeTemporaryExpr *, 2> Temps;
-      collectExtended(Each->getInit(), Each, Temps);
-      if (Temps.empty())
-        continue;
-      if (Temps.size() > 1)
+  for (const VarDecl *Each : instantiatedVars(Fn, Var)) {
+    SmallVector<const MaterializeTemporaryExpr *, 2> Temps;
+    collectExtended(Each->getInit(), Each, Temps);
+    if (Temps.empty())
+      continue;
+    if (Temps.size() > 1)
+      return false;
+    SmallVector<const Stmt *, 8> Path;
+    pathTo(Each->getInit(), Temps.front(), Path);
+    for (const Stmt *S : ArrayRef<const Stmt *>(Path).drop_back()) {
+      const auto *Cast = dyn_cast<ImplicitCastExpr>(S);
+      if (!isa<ExprWithCleanups, ParenExpr>(S) &&
+          !(Cast && (Cast->getCastKind() == CK_NoOp ||
+                     Cast->getCastKind() == CK_DerivedToBase ||
+                     Cast->getCastKind() == CK_UncheckedDerivedToBase)))
         return false;
-      SmallVector<const Stmt *, 8> Path;
-      pathTo(Each->getInit(), Temps.front(), Path);
-      for (const Stmt *S : ArrayRef<const Stmt *>(Path).drop_back()) {
-        const auto *Cast = dyn_cast<ImplicitCastExpr>(S);
-        if (!isa<ExprWithCleanups, ParenExpr>(S) &&
-            !(Cast && (Cast->getCastKind() == CK_NoOp ||
-                       Cast->getCastKind() == CK_DerivedToBase ||
-                       Cast->getCastKind() == CK_UncheckedDerivedToBase)))
-          return false;
-      }
-      const Expr *Value = Temps.front()->getSubExpr();
-      while (true) {
-        Value = Value->IgnoreParens();
-        if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Value))
-          Value = Bind->getSubExpr();
-        else if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Value);
-                 Cast && Cast->getCastKind() == CK_NoOp)
-          Value = Cast->getSubExpr(); // `const int &r = int_value`
-        else
-          break;
-      }
-      if (isa<ImplicitCastExpr>(Value))
-        return false; // a converted copy: `const long &r = int_value`
     }
+    const Expr *Value = Temps.front()->getSubExpr();
+    while (true) {
+      Value = Value->IgnoreParens();
+      if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Value))
+        Value = Bind->getSubExpr();
+      else if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Value);
+               Cast && Cast->getCastKind() == CK_NoOp)
+        Value = Cast->getSubExpr(); // `const int &r = int_value`
+      else
+        break;
+    }
+    if (isa<ImplicitCastExpr>(Value))
+      return false; // a converted copy: `const long &r = int_value`
   }
   return true;
 }
@@ -874,20 +887,14 @@ static bool bindsWholeValue(const FunctionDecl &Fn, const VarDecl *Var,
 /// \p Fn seen in this translation unit (no reference can refer to one).
 static const BindingDecl *bitFieldBindingIn(const FunctionDecl &Fn,
                                             const DecompositionDecl *Bindings) {
-  for (const FunctionDecl *Instance : instantiationsOf(Fn)) {
-    SmallVector<const VarDecl *, 2> Vars;
-    findVars(Instance->getBody(), Bindings->getLocation(), Bindings->getName(),
-             Vars);
-    for (const VarDecl *Each : Vars)
-      if (const auto *Instantiated = dyn_cast<DecompositionDecl>(Each))
-        for (const BindingDecl *B : Instantiated->bindings())
-          if (const auto *Member = dyn_cast_or_null<MemberExpr>(
-                  B->getBinding() ? B->getBinding()->IgnoreImplicit()
-                                  : nullptr))
-            if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
-                Field && Field->isBitField())
-              return B;
-  }
+  for (const VarDecl *Each : instantiatedVars(Fn, Bindings))
+    if (const auto *Instantiated = dyn_cast<DecompositionDecl>(Each))
+      for (const BindingDecl *B : Instantiated->bindings())
+        if (const auto *Member = dyn_cast_or_null<MemberExpr>(
+                B->getBinding() ? B->getBinding()->IgnoreImplicit() : nullptr))
+          if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+              Field && Field->isBitField())
+            return B;
   return nullptr;
 }
 
@@ -923,8 +930,9 @@ static bool packUse(const Stmt *S) {
 
 void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
                                     const std::string *ImplicitInit) {
-  if (const auto *Bindings = dyn_cast<DecompositionDecl>(VD))
-    if (A.isHoisted(VD) && VD->getType()->isDependentType()) {
+  if (const auto *Bindings = dyn_cast<DecompositionDecl>(VD);
+      Bindings && A.isHoisted(VD)) {
+    if (VD->getType()->isDependentType()) {
       // The limit of awaitc/detail/structured_binding.h.
       if (Bindings->bindings().size() > 16)
         return fail(VD->getLocation(),
@@ -937,13 +945,12 @@ void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
                         "' in an instantiation) across a suspension in a "
                         "template; copy the bit-field to a variable first");
     }
-  if (const auto *Bindings = dyn_cast<DecompositionDecl>(VD))
-    if (A.isHoisted(VD))
-      for (const BindingDecl *B : Bindings->bindings())
-        if (!bindingText(B))
-          return fail(B->getLocation(),
-                      "awaitc cannot tell what this structured binding "
-                      "refers to, so it cannot live across a suspension");
+    for (const BindingDecl *B : Bindings->bindings())
+      if (!bindingText(B))
+        return fail(B->getLocation(),
+                    "awaitc cannot tell what this structured binding "
+                    "refers to, so it cannot live across a suspension");
+  }
   const Expr *Init = VD->getInit();
   if (!A.isHoisted(VD)) {
     // A plain local of step(): declared where the user declared it.
@@ -1046,11 +1053,9 @@ void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
       !isa<InitListExpr>(Init->IgnoreImplicit())) {
     // `auto [a, b] = e;` in a template: e may be an array, copied element by
     // element, only in the instantiation.
-    std::string Type = std::string(T.isConstQualified() ? "const " : "") +
-                       (T.isVolatileQualified() ? "volatile " : "") +
-                       "awaitc::detail::decomposed_t<decltype((" +
-                       plainText(Init) + "))>";
-    Model.Slots[Slot].Type = Type;
+    Model.Slots[Slot].Type = cvPrefix(T) +
+                             "awaitc::detail::decomposed_t<decltype((" +
+                             plainText(Init) + "))>";
     std::string Value = lowerExpr(Init, FE); // (may add slots)
     emit(VD->getLocation(),
          "awaitc::detail::construct_decomposed(" + Model.Slots[Slot].Name +
@@ -3891,9 +3896,7 @@ std::string FunctionLowering::printType(QualType T, SourceLocation Loc,
       return "int";
     }
     // (`const auto x = e;` is as const as the user wrote it.)
-    std::string Qualifiers =
-        std::string(T.isConstQualified() ? "const " : "") +
-        (T.isVolatileQualified() ? "volatile " : "");
+    std::string Qualifiers = cvPrefix(T);
     if (Pointee)
       return Qualifiers + "std::remove_reference_t<decltype((" + Source +
              "))>";

@@ -105,10 +105,15 @@ private:
                const std::string *ImplicitValue = nullptr);
   /// bindExtended() of an initializer \p Init whose value category depends
   /// on a template parameter, when no part of it but the whole may be a
-  /// temporary: the frame holds a ReferenceBinding of it.
+  /// temporary: the frame holds a ReferenceBinding of it. With
+  /// \p Declared, a ReferenceBinding of that type instead, copy-initialized
+  /// from \p Init: what a variable so declared is in the instantiation, a
+  /// reference or an object. \p ImplicitValue as for bindExtended().
   std::string bindDependent(const Expr *Init, const std::string &HolderBase,
                             const std::string &HolderExact,
-                            const std::string &Comment, FullExpr &FE);
+                            const std::string &Comment, FullExpr &FE,
+                            const std::string *ImplicitValue = nullptr,
+                            const std::string *Declared = nullptr);
   void lowerIf(const IfStmt *If);
   void lowerWhile(const WhileStmt *While);
   void lowerDo(const DoStmt *Do);
@@ -281,6 +286,16 @@ private:
   std::string plainText(const Expr *E);
   /// decltype source when there is no expression (a range-for variable).
   std::string ImplicitSpelling;
+  /// The ImplicitSpelling of each range-for variable, for its decltype.
+  std::map<const VarDecl *, std::string> ImplicitInits;
+  /// Hoisted locals that are references or objects as the instantiation
+  /// decides, and the spelling of their declared type.
+  std::map<const VarDecl *, std::string> DecidedInInstantiation;
+  /// \p VD's declared type as the frame spells it; a dependent type's
+  /// decltype specifiers are rewritten to name the frame's members.
+  std::string declaredTypeText(const VarDecl *VD);
+  /// The type written as \p TL, its decltype specifiers rewritten.
+  std::string writtenTypeText(TypeLoc TL);
   /// The bytes of `(args)` / `{args}` after a variable's name.
   std::optional<ByteRange> parenthesizedInit(const VarDecl *VD);
   /// One declarator of \p DS as a declaration of its own; with \p Lowered,
@@ -452,6 +467,11 @@ std::optional<FrameModel> FunctionLowering::run() {
     Param.Argument = Param.Init = (ByValueObject || T->isRValueReferenceType())
                                       ? "std::move(" + Param.Name + ")"
                                       : Param.Name;
+    // `T &&x` may be an lvalue reference, and `T x` a reference, in the
+    // instantiation: each is passed on as what it is there.
+    if (T->isDependentType())
+      Param.Argument = Param.Init =
+          "std::forward<" + Param.Type + ">(" + Param.Name + ")";
     Model.Params.push_back(Param);
   }
   ResumeAt = Names.fresh("resume_at");
@@ -627,6 +647,72 @@ void FunctionLowering::lowerDeclStmt(const DeclStmt *DS) {
 static std::string cvPrefix(QualType T) {
   return std::string(T.isConstQualified() ? "const " : "") +
          (T.isVolatileQualified() ? "volatile " : "");
+}
+
+/// \p T, a placeholder type under its outermost reference if any (`auto`,
+/// `const auto`, `auto *const`, `const auto **`), spelled for an initializer
+/// whose type with that reference removed (or decayed) is \p Base: each
+/// pointer declarator peels one pointer off it, down to what `auto` stands
+/// for.
+static std::optional<std::string> placeholderLayers(QualType T,
+                                                    const std::string &Base) {
+  if (isa<AutoType>(T.getTypePtr()))
+    return cvPrefix(T) + Base;
+  const auto *Pointer = dyn_cast<PointerType>(T.getTypePtr());
+  if (!Pointer)
+    return std::nullopt;
+  std::string Suffix = std::string(T.isConstQualified() ? " const" : "") +
+                       (T.isVolatileQualified() ? " volatile" : "");
+  QualType Inner = Pointer->getPointeeType();
+  if (isa<AutoType>(Inner.getTypePtr()) && !Inner.hasLocalQualifiers())
+    return Base + Suffix; // `auto *p`: the decayed type is the pointer
+  auto Spelled = placeholderLayers(Inner, "std::remove_pointer_t<" + Base + ">");
+  if (!Spelled)
+    return std::nullopt;
+  return *Spelled + " *" + Suffix;
+}
+
+/// Whether \p T is `decltype(auto)` deduced only in instantiations.
+static bool isDependentDecltypeAuto(QualType T) {
+  const auto *Placeholder = T->getContainedAutoType();
+  return Placeholder && Placeholder->isDecltypeAuto() && T->isDependentType();
+}
+
+/// The type a declaration whose placeholder type \p Declared (`auto`,
+/// `const auto &`, `auto &&`, `auto *const`, `decltype(auto)`) depends on a
+/// template parameter deduces from the initializer \p Init, spelled through
+/// decltype of \p Init as C++'s deduction rules say; with \p Pointee, the
+/// type a reference of that declared type refers to. None for a form the
+/// rules below do not cover.
+static std::optional<std::string> deducedTypeText(QualType Declared,
+                                                  const std::string &Init,
+                                                  bool Pointee) {
+  const auto *Placeholder = Declared->getContainedAutoType();
+  if (!Placeholder)
+    return std::nullopt;
+  std::string Category = "decltype((" + Init + "))";
+  if (Placeholder->isDecltypeAuto()) {
+    if (!isa<AutoType>(Declared.getTypePtr()))
+      return std::nullopt;
+    std::string Type = "decltype(" + Init + ")";
+    return Pointee ? "std::remove_reference_t<" + Type + ">" : Type;
+  }
+  if (Pointee)
+    return placeholderLayers(Declared, "std::remove_reference_t<" + Category + ">");
+  if (const auto *Reference = Declared->getAs<ReferenceType>()) {
+    QualType Referee = Reference->getPointeeTypeAsWritten();
+    // `auto &&r = e;` is a forwarding reference: `E &&` collapses to E's
+    // own reference for an lvalue or an xvalue.
+    if (isa<RValueReferenceType>(Reference) &&
+        isa<AutoType>(Referee.getTypePtr()) && !Referee.hasLocalQualifiers())
+      return Category + " &&";
+    auto Spelled =
+        placeholderLayers(Referee, "std::remove_reference_t<" + Category + ">");
+    if (!Spelled)
+      return std::nullopt;
+    return *Spelled + (isa<LValueReferenceType>(Reference) ? " &" : " &&");
+  }
+  return placeholderLayers(Declared, "std::decay_t<" + Category + ">");
 }
 
 /// Whether \p VD's type is spelled in the source (not deduced).
@@ -987,17 +1073,51 @@ void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
       Comment += (Comment.back() == '[' ? "" : ", ") + B->getNameAsString();
     Comment += "]";
   }
-  if (T->isReferenceType()) {
+  // A local that is a reference or an object as the instantiation decides
+  // (`decltype(auto) v = e;` with a dependent e; `T v = e;` with T = int &
+  // in an instantiation): the frame holds a ReferenceBinding of its
+  // declared type, and the local is a pointer into it.
+  std::optional<std::string> Decided;
+  if (isDependentDecltypeAuto(T)) {
+    Decided = deducedTypeText(
+        T, ImplicitInit ? *ImplicitInit : plainText(Init), /*Pointee=*/false);
+  } else if (T->isDependentType() && !T->isReferenceType() &&
+             !T->getContainedAutoType() && !isa<DecompositionDecl>(VD) &&
+             llvm::any_of(instantiatedVars(Fn, VD), [](const VarDecl *Each) {
+               return Each->getType()->isReferenceType();
+             })) {
+    if (extendsInInstantiation(Fn, VD))
+      return fail(VD->getLocation(),
+                  "awaitc cannot keep '" + VD->getNameAsString() +
+                      "' across a suspension: in an instantiation it is a "
+                      "reference bound to a temporary; store the "
+                      "temporary in a variable first");
+    Decided = declaredTypeText(VD);
+  }
+  if (Failed)
+    return;
+  if (T->isReferenceType() || Decided) {
     unsigned Slot = addPointerSlot(
         "", T.getNonReferenceType(), Comment, std::string(A.memberName(VD)),
         isWrittenType(VD), ImplicitInit ? nullptr : Init, VD->getLocation());
     SlotOf[VD] = Slot;
     FullExpr FE;
     FE.MarkersLeft = ImplicitInit ? 0 : A.countMarkers(Init);
-    // A temporary bound to the reference lives as long as the reference.
-    auto Address = bindExtended(
-        Init, VD, "", std::string(A.memberName(VD)) + "_temporary",
-        "temporary bound to '" + VD->getNameAsString() + "'", FE, ImplicitInit);
+    std::optional<std::string> Address;
+    if (Decided) {
+      DecidedInInstantiation[VD] = *Decided;
+      Model.Slots[Slot].Type = "std::remove_reference_t<" + *Decided + ">";
+      Address = bindDependent(
+          Init, "", std::string(A.memberName(VD)) + "_object",
+          "what '" + VD->getNameAsString() + "' is in the instantiation", FE,
+          ImplicitInit, &*Decided);
+    } else {
+      // A temporary bound to the reference lives as long as the reference.
+      Address = bindExtended(
+          Init, VD, "", std::string(A.memberName(VD)) + "_temporary",
+          "temporary bound to '" + VD->getNameAsString() + "'", FE,
+          ImplicitInit);
+    }
     if (Address && Address->empty())
       return;
     if (!Address) {
@@ -1024,6 +1144,8 @@ void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
                                std::string(A.memberName(VD)), isWrittenType(VD),
                                ImplicitInit ? nullptr : Init);
   SlotOf[VD] = Slot;
+  if (T->isDependentType() && !T->getContainedAutoType())
+    Model.Slots[Slot].Type = declaredTypeText(VD);
   if (ImplicitInit) {
     emit(VD->getLocation(), constructFrom(Slot, *ImplicitInit));
     becameLive(Slot);
@@ -1133,19 +1255,29 @@ std::string FunctionLowering::bindDependent(const Expr *Init,
                                             const std::string &HolderBase,
                                             const std::string &HolderExact,
                                             const std::string &Comment,
-                                            FullExpr &FE) {
+                                            FullExpr &FE,
+                                            const std::string *ImplicitValue,
+                                            const std::string *Declared) {
   FrameSlot Slot;
   Slot.Name = HolderExact.empty() ? Names.fresh(HolderBase) : HolderExact;
-  Slot.Type = "awaitc::detail::ReferenceBinding<decltype((" + plainText(Init) +
-              "))>";
+  std::string Bound =
+      Declared ? *Declared
+               : "decltype((" +
+                     (ImplicitValue ? *ImplicitValue : plainText(Init)) + "))";
+  Slot.Type = "awaitc::detail::ReferenceBinding<" + Bound + ">";
   Slot.Kind = FrameSlot::Storage::Manual;
   Slot.NeedsDestruction = true;
   Slot.Comment = Comment;
   unsigned Holder = addSlot(std::move(Slot));
-  std::string Text = lowerExpr(Init, FE);
+  std::string Text = ImplicitValue ? *ImplicitValue : lowerExpr(Init, FE);
   if (Failed)
     return std::string();
-  emit(Init->getBeginLoc(), constructWith(Holder, "{" + Text + "}"));
+  // (Copy-initialization, not the braces' list-initialization: no check
+  // for narrowing, no explicit constructor.)
+  if (Declared)
+    Text = "[&]() -> " + Bound + " { return " + Text + "; }()";
+  emit(Init ? Init->getBeginLoc() : Fn.getLocation(),
+       constructWith(Holder, "{" + Text + "}"));
   becameLive(Holder);
   return Model.Slots[Holder].Name + ".address()";
 }
@@ -1604,6 +1736,7 @@ void FunctionLowering::lowerRangeFor(const CXXForRangeStmt *For) {
   openBlock();
   std::string Element = "*" + BeginName;
   ImplicitSpelling = Element;
+  ImplicitInits[LoopVar] = Element;
   lowerVarDecl(LoopVar, For->getLoopVarStmt(), &Element);
   ImplicitSpelling.clear();
   lowerStmt(For->getBody());
@@ -1684,6 +1817,7 @@ void FunctionLowering::lowerAwaitEach(const CXXForRangeStmt *For,
 
   std::string Element = "*" + Value.Name;
   ImplicitSpelling = Element;
+  ImplicitInits[For->getLoopVariable()] = Element;
   lowerVarDecl(For->getLoopVariable(), For->getLoopVarStmt(), &Element);
   ImplicitSpelling.clear();
   lowerStmt(For->getBody());
@@ -1967,8 +2101,15 @@ std::string FunctionLowering::returnText(const ReturnStmt *R,
   if (const auto *Ref = dyn_cast<DeclRefExpr>(V->IgnoreParens()))
     if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
       if (VD->hasLocalStorage() && !VD->getType()->isReferenceType() &&
-          !VD->getType().isVolatileQualified())
+          !VD->getType().isVolatileQualified()) {
         Moved = "std::move(" + Value + ")";
+        // (A reference is returned as the lvalue it is.)
+        auto Decided = DecidedInInstantiation.find(VD);
+        if (Decided != DecidedInInstantiation.end())
+          Moved = "static_cast<std::conditional_t<std::is_reference_v<" +
+                  Decided->second + ">, " + Decided->second + " &, " +
+                  Decided->second + " &&>>(" + Value + ")";
+      }
   return "{ this->awaitc_return_value(" + Moved + "); return; }";
 }
 
@@ -3626,8 +3767,21 @@ FunctionLowering::decltypeText(ByteRange R, const Expr *E) {
     QualType Declared;
     SourceLocation Loc = Ref->getLocation();
     if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
-        VD && A.isHoisted(VD))
+        VD && A.isHoisted(VD)) {
       Declared = VD->getType();
+      if (Declared->isDependentType() && Declared->getContainedAutoType()) {
+        // Deduced only in instantiations: from the initializer, as the
+        // frame's member is.
+        auto Implicit = ImplicitInits.find(VD);
+        std::string Init = Implicit != ImplicitInits.end()
+                               ? Implicit->second
+                               : plainText(VD->getInit());
+        auto Deduced = deducedTypeText(Declared, Init, /*Pointee=*/false);
+        if (!Deduced || Failed)
+          return std::nullopt;
+        return "awaitc::detail::identity_t<" + *Deduced + ">";
+      }
+    }
     if (const auto *B = dyn_cast<BindingDecl>(Ref->getDecl()))
       if (const auto *Bound =
               dyn_cast_or_null<DecompositionDecl>(B->getDecomposedDecl());
@@ -3638,7 +3792,10 @@ FunctionLowering::decltypeText(ByteRange R, const Expr *E) {
       }
     if (Declared.isNull())
       return std::nullopt;
-    std::string Type = printType(Declared, Loc);
+    std::string Type = isa<VarDecl>(Ref->getDecl()) &&
+                               Declared->isDependentType()
+                           ? declaredTypeText(cast<VarDecl>(Ref->getDecl()))
+                           : printType(Declared, Loc);
     if (Failed)
       return std::nullopt;
     return "awaitc::detail::identity_t<" + Type + ">";
@@ -3830,6 +3987,45 @@ FunctionLowering::bindingText(const BindingDecl *B) const {
   return std::nullopt;
 }
 
+std::string FunctionLowering::declaredTypeText(const VarDecl *VD) {
+  QualType T = VD->getType();
+  if (T->isDependentType() && !T->getContainedAutoType())
+    if (const TypeSourceInfo *Info = VD->getTypeSourceInfo())
+      if (auto Written = Src.range(Info->getTypeLoc().getSourceRange());
+          Written && llvm::any_of(Decltypes, [&](const auto &Each) {
+            return Written->contains(Each.first);
+          }))
+        return writtenTypeText(Info->getTypeLoc());
+  return printType(T, VD->getLocation(), isWrittenType(VD), VD->getInit());
+}
+
+std::string FunctionLowering::writtenTypeText(TypeLoc TL) {
+  // Declarators are spelled anew around their parts: a TypeLoc's source
+  // range leaves out the qualifiers written before it (`const T *`).
+  if (auto Qualified = TL.getAs<QualifiedTypeLoc>())
+    return cvPrefix(TL.getType()) +
+           writtenTypeText(Qualified.getUnqualifiedLoc());
+  if (auto Pointer = TL.getAs<PointerTypeLoc>())
+    return writtenTypeText(Pointer.getPointeeLoc()) + " *";
+  if (auto Reference = TL.getAs<LValueReferenceTypeLoc>())
+    return writtenTypeText(Reference.getPointeeLoc()) + " &";
+  if (auto Reference = TL.getAs<RValueReferenceTypeLoc>())
+    return writtenTypeText(Reference.getPointeeLoc()) + " &&";
+  if (auto Array = TL.getAs<ArrayTypeLoc>())
+    if (const Expr *Size = Array.getSizeExpr())
+      if (auto Length = Src.range(Size->getSourceRange()))
+        return writtenTypeText(Array.getElementLoc()) + " [" +
+               Src.text(*Length).str() + "]";
+  auto Written = Src.range(TL.getSourceRange());
+  if (!Written || TL.getAs<ArrayTypeLoc>() || TL.getAs<ParenTypeLoc>() ||
+      TL.getAs<FunctionTypeLoc>()) {
+    fail(TL.getBeginLoc(), "awaitc cannot spell this type in the frame; "
+                           "name it with a type alias first");
+    return "int";
+  }
+  return withoutColumnHints(splice(*Written, {}));
+}
+
 std::string FunctionLowering::referenceTo(const VarDecl *VD) const {
   auto It = SlotOf.find(VD);
   std::string Name =
@@ -3895,12 +4091,16 @@ std::string FunctionLowering::printType(QualType T, SourceLocation Loc,
                     "' in this template");
       return "int";
     }
-    // (`const auto x = e;` is as const as the user wrote it.)
-    std::string Qualifiers = cvPrefix(T);
-    if (Pointee)
-      return Qualifiers + "std::remove_reference_t<decltype((" + Source +
-             "))>";
-    return Qualifiers + "std::decay_t<decltype((" + Source + "))>";
+    if (!T->getContainedAutoType()) {
+      std::string Type = "decltype((" + Source + "))";
+      return cvPrefix(T) + (Pointee ? "std::remove_reference_t<" + Type + ">"
+                                    : "std::decay_t<" + Type + ">");
+    }
+    if (auto Deduced = deducedTypeText(T, Source, Pointee))
+      return *Deduced;
+    fail(Loc, "awaitc cannot name the type '" + T.getAsString() +
+                  "' in this template");
+    return "int";
   }
   std::string Text;
   if (Written) {

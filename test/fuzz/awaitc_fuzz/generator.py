@@ -34,7 +34,9 @@ FEATURES = {
                            "initializer awaits: int v(AWAIT(..))",
     "await-in-brace-init": "T x{..AWAIT..}, int v{..AWAIT..}",
     "await-in-copy-init": "T x = T(..AWAIT..), int v = AWAIT(..)",
-    "auto-init": "auto / auto&& / const auto& locals initialised with a marker",
+    "auto-init": "auto / auto&& / const auto& / decltype(auto) locals "
+                 "initialised with a marker, and decltype(auto) aliases of "
+                 "int variables",
     "tracer-local": "tracer locals in every scope",
     "tracer-temporary": "tracer temporaries in expressions",
     "await-in-tracer-temporary": "a tracer temporary whose initializer "
@@ -76,7 +78,8 @@ FEATURES = {
     "comma": "the comma operator with markers",
     "lambda-call": "a local lambda called with a marker in its arguments",
     "if-init": "if with an initializer / condition variable",
-    "decltype-check": "static_assert on decltype of auto&& / const auto& "
+    "decltype-check": "static_assert on decltype of auto&& / const auto& / "
+                      "decltype(auto) "
                       "locals initialised with a marker",
 }
 
@@ -477,14 +480,21 @@ class ProgramGenerator:
             sc.ints.append(name)
             return [ind + "int %s{%s};" % (name, e)]
         if k == 2 and self.on("auto-init"):
-            form = r.randint(0, 2)
-            line = ["auto %s = %s;", "auto&& %s = %s;",
-                    "const auto& %s = %s;"][form] % (name,
-                                                     "(%s) + 0" % e)
-            sc.ro_ints.append(name)
+            form = r.randint(0, 4)
+            aliased = sc.all("ints")
+            if form == 4 and aliased:
+                # A reference: writes to it reach the aliased variable.
+                line = "decltype(auto) %s = (%s);" % (name, r.choice(aliased))
+                sc.ints.append(name)
+            else:
+                form = min(form, 3)
+                line = ["auto %s = %s;", "auto&& %s = %s;",
+                        "const auto& %s = %s;", "decltype(auto) %s = %s;"][
+                            form] % (name, "(%s) + 0" % e)
+                sc.ro_ints.append(name)
             lines = [ind + line]
             if form and self.on("decltype-check", 0.7):
-                want = ["int", "int&&", "const int&"][form]
+                want = ["int", "int&&", "const int&", "int", "int&"][form]
                 lines.append(ind + "static_assert(std::is_same<decltype(%s), "
                              "%s>::value, \"declared type\");" % (name, want))
             return lines

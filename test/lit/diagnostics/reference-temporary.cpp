@@ -10,7 +10,9 @@
 // instantiation in this file binds the reference to a converted copy of it
 // (the frame, written once for all instantiations, cannot tell which type
 // to hold), and not when it binds it to the initializer itself, a
-// temporary or not (functions/template-dependent-bindings.cpp).
+// temporary or not (functions/template-dependent-bindings.cpp), and when
+// a local whose declared type names a template parameter is, in an
+// instantiation, a reference bound to a temporary.
 // RUN: rm -f %t.out
 // RUN: %python %S/Inputs/expect_exit.py 1 %awaitc %s -o %t.out -- -std=c++17 -I%awaitc-include 2>&1 | FileCheck %s
 // RUN: not test -e %t.out
@@ -101,10 +103,19 @@ template <class T> AWAITC_ASYNC awaitc::Coro<int> dependent_lvalue() {
   return r.x;
 }
 
+// A local of type T, a reference to a temporary when T = const long &.
+template <class T> AWAITC_ASYNC awaitc::Coro<int> dependent_declared() {
+  // CHECK: reference-temporary.cpp:[[@LINE+1]]:5: error: awaitc cannot keep 'r' across a suspension: in an instantiation it is a reference bound to a temporary; store the temporary in a variable first
+  T r = 5;
+  AWAIT(awaitc::sleep(0));
+  return int(r);
+}
+
 int use() {
   return awaitc::run(dependent_converted<int>()) +
          awaitc::run(dependent_member<Big>()) +
-         awaitc::run(dependent_lvalue<Big>());
+         awaitc::run(dependent_lvalue<Big>()) +
+         awaitc::run(dependent_declared<const long &>());
 }
 // CHECK-NOT: error:
-// CHECK: 8 errors generated.
+// CHECK: 9 errors generated.

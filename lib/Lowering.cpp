@@ -840,26 +840,6 @@ static void findVars(const Stmt *S, SourceLocation Loc, StringRef Name,
     findVars(Child, Loc, Name, Out);
 }
 
-/// Whether, in an instantiation of the function template \p Fn seen in
-/// this translation unit, the variable declared as \p Var extends the life
-/// of a temporary.
-static bool extendsInInstantiation(const FunctionDecl &Fn, const VarDecl *Var) {
-  const FunctionTemplateDecl *Template = Fn.getDescribedFunctionTemplate();
-  if (!Template || !Var)
-    return false;
-  for (const FunctionDecl *Instance : Template->specializations()) {
-    SmallVector<const VarDecl *, 2> Vars;
-    findVars(Instance->getBody(), Var->getLocation(), Var->getName(), Vars);
-    for (const VarDecl *Each : Vars) {
-      SmallVector<const MaterializeTemporaryExpr *, 2> Temps;
-      collectExtended(Each->getInit(), Each, Temps);
-      if (!Temps.empty())
-        return true;
-    }
-  }
-  return false;
-}
-
 /// The nodes from \p From down to \p To, both included.
 static bool pathTo(const Stmt *From, const Stmt *To,
                    SmallVectorImpl<const Stmt *> &Path) {
@@ -912,6 +892,18 @@ static SmallVector<const VarDecl *, 4> instantiatedVars(const FunctionDecl &Fn,
   for (const FunctionDecl *Instance : instantiationsOf(Fn))
     findVars(Instance->getBody(), Var->getLocation(), Var->getName(), Out);
   return Out;
+}
+
+/// Whether, in an instantiation of \p Fn seen in this translation unit, the
+/// variable declared as \p Var extends the life of a temporary.
+static bool extendsInInstantiation(const FunctionDecl &Fn, const VarDecl *Var) {
+  if (!Var)
+    return false;
+  return llvm::any_of(instantiatedVars(Fn, Var), [](const VarDecl *Each) {
+    SmallVector<const MaterializeTemporaryExpr *, 2> Temps;
+    collectExtended(Each->getInit(), Each, Temps);
+    return !Temps.empty();
+  });
 }
 
 /// Whether a reference bound to \p Init, whose type depends on a template

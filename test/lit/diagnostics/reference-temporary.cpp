@@ -10,7 +10,8 @@
 // instantiation in this file binds the reference to a converted copy of it
 // (the frame, written once for all instantiations, cannot tell which type
 // to hold), and not when it binds it to the initializer itself, a
-// temporary or not (functions/template-dependent-bindings.cpp), and when
+// temporary or not (functions/template-dependent-bindings.cpp), in a
+// function template or a member of a class template; and when
 // a local whose declared type names a template parameter is, in an
 // instantiation, a reference bound to a temporary.
 // RUN: rm -f %t.out
@@ -111,11 +112,23 @@ template <class T> AWAITC_ASYNC awaitc::Coro<int> dependent_declared() {
   return int(r);
 }
 
+// The same in a member of a class template.
+template <class T> struct Holder {
+  AWAITC_ASYNC awaitc::Coro<int> member_of_temporary() {
+    // CHECK: reference-temporary.cpp:[[@LINE+1]]:20: error: awaitc cannot tell how long the temporary bound to this reference lives
+    const int &r = made<T>().x;
+    AWAIT(awaitc::sleep(0));
+    return r;
+  }
+};
+
 int use() {
-  return awaitc::run(dependent_converted<int>()) +
+  Holder<Big> holder;
+  return awaitc::run(holder.member_of_temporary()) +
+         awaitc::run(dependent_converted<int>()) +
          awaitc::run(dependent_member<Big>()) +
          awaitc::run(dependent_lvalue<Big>()) +
          awaitc::run(dependent_declared<const long &>());
 }
 // CHECK-NOT: error:
-// CHECK: 9 errors generated.
+// CHECK: 10 errors generated.

@@ -76,7 +76,9 @@ public:
       if (VD->isConstexpr() && !captures(Lambda, VD))
         return problem(Ref->getLocation(),
                        "use the constexpr local '" + Name + "'");
-      if (!captures(Lambda, VD))
+      // (In a template, Clang may leave a use of a default capture's
+      // dependent local out of the captures.)
+      if (!captures(Lambda, VD) && Lambda.getCaptureDefault() == LCD_None)
         return problem(Ref->getLocation(),
                        "use '" + Name + "' without capturing it");
     }
@@ -157,12 +159,19 @@ public:
       HoistedLocals.push_back(VD);
     return true;
   }
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *For) {
+    // The range lives in the frame while the body suspends.
+    if (Depth == 0 && A.suspends(For->getBody()))
+      KeptRanges.push_back(For->getRangeInit());
+    return true;
+  }
 
   const BodyAnalysis &A;
   unsigned Depth = 0;
   std::vector<const LambdaExpr *> Outermost;
   llvm::DenseMap<const CXXRecordDecl *, const LambdaExpr *> ByClass;
   std::vector<const VarDecl *> HoistedLocals;
+  std::vector<const Expr *> KeptRanges;
 };
 
 /// Whether \p VD is a member of the frame: a hoisted local, a parameter, or
@@ -226,6 +235,16 @@ bool capturesFrameByName(const LambdaExpr *L, const BodyAnalysis &A) {
   return Finder.Found;
 }
 
+/// Whether \p Inner is \p Outer or within it.
+bool contains(const Stmt *Outer, const Stmt *Inner) {
+  if (Outer == Inner)
+    return true;
+  for (const Stmt *Child : Outer->children())
+    if (Child && contains(Child, Inner))
+      return true;
+  return false;
+}
+
 } // namespace
 
 LambdaUses findLambdaUses(const LambdaExpr &Lambda,
@@ -265,7 +284,7 @@ std::vector<LambdaUses> findMovedLambdas(const BodyAnalysis &A) {
   LambdaCollector Collector(A);
   Collector.TraverseStmt(const_cast<Stmt *>(A.body()));
 
-  llvm::SmallPtrSet<const LambdaExpr *, 8> Moved;
+  llvm::SmallPtrSet<const LambdaExpr *, 8> Moved, InNamedType;
   // Closures that live in the frame: the frame class must name their type.
   for (const VarDecl *VD : Collector.HoistedLocals) {
     if (const Expr *Init = VD->getInit())
@@ -278,6 +297,27 @@ std::vector<LambdaUses> findMovedLambdas(const BodyAnalysis &A) {
         if (const LambdaExpr *L = Collector.ByClass.lookup(Record))
           Moved.insert(L);
   }
+  // In a template, the type of a marker's type-dependent operand, of a
+  // local in the frame initialized by a type-dependent expression, and of a
+  // range-for's range kept while its body suspends, is named
+  // with decltype, where a lambda may not appear in C++17: a call of the
+  // lambda's factory stands in for it there and where it is evaluated.
+  if (A.function().Function->isDependentContext()) {
+    std::vector<const Expr *> Named;
+    for (const CallExpr *Marker : A.markers())
+      if (Marker->isTypeDependent())
+        Named.push_back(Marker);
+    for (const VarDecl *VD : Collector.HoistedLocals)
+      if (VD->getType()->isDependentType() && VD->getInit())
+        Named.push_back(VD->getInit());
+    for (const Expr *Range : Collector.KeptRanges)
+      if (Range && Range->isTypeDependent())
+        Named.push_back(Range);
+    for (const Expr *E : Named)
+      for (const LambdaExpr *L : Collector.Outermost)
+        if (contains(E, L))
+          InNamedType.insert(L);
+  }
   std::vector<LambdaUses> Result;
   // An annotated lambda always moves: its transformation is a lambda
   // whose body holds a local class, which may not use the frame's members.
@@ -285,9 +325,12 @@ std::vector<LambdaUses> findMovedLambdas(const BodyAnalysis &A) {
     if (annotationOf(*L->getCallOperator()) != CoroutineKind::None)
       Moved.insert(L);
   for (const LambdaExpr *L : Collector.Outermost)
-    if (Moved.contains(L) || capturesFrameByName(L, A)) {
+    if (Moved.contains(L) || InNamedType.contains(L) ||
+        capturesFrameByName(L, A)) {
       Result.push_back(findLambdaUses(*L, A.function()));
-      Result.back().LivesInFrame = Moved.contains(L);
+      Result.back().Why = Moved.contains(L)         ? LambdaUses::Reason::LivesInFrame
+                          : InNamedType.contains(L) ? LambdaUses::Reason::InNamedType
+                                                    : LambdaUses::Reason::CapturesFrameLocal;
     }
   return Result;
 }

@@ -284,6 +284,8 @@ private:
                         const Expr *Of = nullptr, bool Pointee = false);
   /// The text of \p E as written (with renames), for use in decltype.
   std::string plainText(const Expr *E);
+  /// A lambda in \p S that no factory call stands in for.
+  const LambdaExpr *lambdaWithoutFactory(const Stmt *S) const;
   /// decltype source when there is no expression (a range-for variable).
   std::string ImplicitSpelling;
   /// The ImplicitSpelling of each range-for variable, for its decltype.
@@ -3251,11 +3253,16 @@ bool FunctionLowering::planFactory(LambdaUses Found) {
   if (!Uses.Problem.empty()) {
     if (Failed)
       return false;
+    const char *Why =
+        Uses.Why == LambdaUses::Reason::LivesInFrame
+            ? "this lambda's closure lives across a suspension"
+        : Uses.Why == LambdaUses::Reason::InNamedType
+            ? "in a template, the type of the expression holding this lambda "
+              "is named with decltype, which cannot hold a lambda in C++17"
+            : "this lambda copies a local that lives across a suspension, or "
+              "names one in its captures";
     fail(Uses.ProblemLoc,
-         std::string(Uses.LivesInFrame
-                         ? "this lambda's closure lives across a suspension"
-                         : "this lambda copies a local that lives across a "
-                           "suspension, or names one in its captures") +
+         std::string(Why) +
              ", so awaitc must move it out of the function body, where it "
              "could not " +
              Uses.Problem);
@@ -3379,14 +3386,22 @@ void FunctionLowering::selfCaptureEdits(const LambdaExpr *L,
   for (const LambdaCapture &Capture : L->captures()) {
     if (!Capture.capturesThis())
       continue;
+    // (Where the user wrote it: in a marker's argument, too.)
     if (!Capture.isImplicit()) {
-      unsigned At = Src.offset(Capture.getLocation());
-      Out.push_back(Edit{{At, At + 4}, Model.SelfName}); // `this`
+      if (auto This = Src.range(SourceRange(Capture.getLocation())))
+        Out.push_back(Edit{*This, Model.SelfName});
+      else
+        fail(Capture.getLocation(), "awaitc cannot rewrite this capture of "
+                                    "'this' inside a macro");
     } else if (L->getCaptureDefault() == LCD_ByRef) {
       // [&] would capture the factory's parameter by reference; C++
       // copies `this` even there.
-      unsigned At = Src.offset(L->getCaptureDefaultLoc()) + 1;
-      Out.push_back(Edit{{At, At}, ", " + Model.SelfName});
+      if (auto Default = Src.range(SourceRange(L->getCaptureDefaultLoc())))
+        Out.push_back(
+            Edit{{Default->End, Default->End}, ", " + Model.SelfName});
+      else
+        fail(L->getCaptureDefaultLoc(), "awaitc cannot rewrite this capture "
+                                        "of 'this' inside a macro");
     }
   }
 }
@@ -3399,7 +3414,7 @@ bool FunctionLowering::planKeptClosure(const Expr *Of) {
   // AWAIT(x)`): it moves too, so that its slot can name its type, and the
   // temporary is made by the factory, whose closure type that is.
   LambdaUses Uses = findLambdaUses(*L, A.function());
-  Uses.LivesInFrame = true;
+  Uses.Why = LambdaUses::Reason::LivesInFrame;
   return planFactory(std::move(Uses));
 }
 
@@ -4030,19 +4045,20 @@ std::string FunctionLowering::referenceTo(const VarDecl *VD) const {
   return Name;
 }
 
-static bool containsLambda(const Stmt *S) {
+const LambdaExpr *
+FunctionLowering::lambdaWithoutFactory(const Stmt *S) const {
   if (!S)
-    return false;
-  if (isa<LambdaExpr>(S))
-    return true;
+    return nullptr;
+  if (const auto *L = dyn_cast<LambdaExpr>(S))
+    return Factories.count(L) ? nullptr : L;
   for (const Stmt *Child : S->children())
-    if (containsLambda(Child))
-      return true;
-  return false;
+    if (const LambdaExpr *L = lambdaWithoutFactory(Child))
+      return L;
+  return nullptr;
 }
 
 std::string FunctionLowering::plainText(const Expr *E) {
-  if (containsLambda(E)) {
+  if (lambdaWithoutFactory(E)) {
     fail(E->getBeginLoc(), "in a template, awaitc names this type with "
                            "decltype, which cannot hold a lambda in C++17; "
                            "store the lambda in a variable first");

@@ -33,9 +33,18 @@ struct LambdaUses {
   /// a lambda nested in it) captures or uses in an init-capture, in order
   /// of first use.
   std::vector<const clang::VarDecl *> Locals;
-  /// Why it moves: its closure lives in the frame (else: it captures a
-  /// frame local by name).
-  bool LivesInFrame = false;
+  /// Why it moves.
+  enum class Reason {
+    /// It copies a frame local or names one in its captures.
+    CapturesFrameLocal,
+    /// Its closure lives in the frame, whose class names the closure type.
+    LivesInFrame,
+    /// In a template, it is in a marker's operand or a frame local's
+    /// initializer, whose type the frame names with decltype (which may not
+    /// hold a lambda in C++17).
+    InNamedType,
+  };
+  Reason Why = Reason::CapturesFrameLocal;
   /// Whether it captures `this` of a member function, or uses it in an
   /// init-capture.
   bool UsesThis = false;

@@ -183,6 +183,12 @@ private:
   std::map<std::pair<unsigned, unsigned>, InstantiatedTemporary>
       InstantiatedTemporaries;
   unsigned Instantiations = 0;
+  /// The ranges of the temporaries the template itself shows.
+  std::set<std::pair<unsigned, unsigned>> PatternTemporaries;
+  /// The ranges of the instantiations' temporaries kept in the frame.
+  std::set<std::pair<unsigned, unsigned>> KeptInstantiated;
+  /// The slot of each temporary keepTemporary() kept, by range.
+  std::map<std::pair<unsigned, unsigned>, unsigned> KeptSlots;
   void findInstantiatedTemporaries();
   /// Whether \p E, which depends on a template parameter, is a temporary in
   /// every instantiation seen, so that the frame must keep it while the
@@ -2605,6 +2611,14 @@ std::string FunctionLowering::spillOperand(const Expr *Operand, FullExpr &FE) {
   }
   std::string Text =
       beforeSuspension(FE, [&] { return lowerExpr(Operand, FE); });
+  // In a template, a temporary of the instantiations is kept in its own
+  // slot, where it lives until the full-expression ends: built now.
+  if (auto R = exprRange(Bare))
+    if (auto Kept = KeptSlots.find({R->Begin, R->End});
+        Kept != KeptSlots.end()) {
+      emit(Operand->getBeginLoc(), Text + ";");
+      return "std::move(" + Model.Slots[Kept->second].Name + ")";
+    }
   return spill(Operand, Text, FE);
 }
 
@@ -2849,6 +2863,8 @@ FunctionLowering::keepTemporary(const Expr *Temp,
   std::string Make = "[&]() -> " + Model.Slots[Slot].Type + " { return " +
                      Initializer + "; }";
   const FrameSlot &Kept = Model.Slots[Slot];
+  if (auto R = exprRange(Temp))
+    KeptSlots[{R->Begin, R->End}] = Slot;
   KeepTemporariesIn->Temps.push_back(Slot);
   if (Kept.NeedsDestruction)
     Live.push_back(Slot);
@@ -3713,11 +3729,19 @@ collectMaterialized(const Stmt *S,
 
 std::optional<bool> FunctionLowering::isInstantiatedTemporary(const Expr *E) {
   // (Value-dependent too: `std::vector<int>{x}` is a temporary in every
-  // instantiation, but not in the template.)
-  if (Instantiations == 0 || !E->isInstantiationDependent())
+  // instantiation, but not in the template. And one that depends on
+  // nothing, `Log() << x`'s Log(), when what it is passed to does.)
+  // (An implicit node shares its range with what it wraps, which is the
+  // expression to keep.)
+  if (Instantiations == 0 ||
+      isa<CXXBindTemporaryExpr, ImplicitCastExpr, ExprWithCleanups>(E))
     return false;
   auto R = exprRange(E);
-  if (!R)
+  // (Nodes that share a range, `T(x)`'s cast and construction, are one
+  // temporary: the outermost is kept.)
+  if (!R || KeptInstantiated.count({R->Begin, R->End}) ||
+      (!E->isInstantiationDependent() &&
+       PatternTemporaries.count({R->Begin, R->End})))
     return false;
   auto It = InstantiatedTemporaries.find({R->Begin, R->End});
   if (It == InstantiatedTemporaries.end())
@@ -3730,10 +3754,16 @@ std::optional<bool> FunctionLowering::isInstantiatedTemporary(const Expr *E) {
                            "store the value in a variable first");
     return std::nullopt;
   }
+  KeptInstantiated.insert({R->Begin, R->End});
   return true;
 }
 
 void FunctionLowering::findInstantiatedTemporaries() {
+  SmallVector<const MaterializeTemporaryExpr *, 16> Shown;
+  collectMaterialized(Fn.getBody(), Shown);
+  for (const MaterializeTemporaryExpr *Temp : Shown)
+    if (auto R = Src.range(Temp))
+      PatternTemporaries.insert({R->Begin, R->End});
   for (const FunctionDecl *Instance : instantiationsOf(Fn)) {
     if (!Instance->getBody())
       continue;

@@ -328,9 +328,10 @@ std::vector<LambdaUses> findMovedLambdas(const BodyAnalysis &A) {
     if (Moved.contains(L) || InNamedType.contains(L) ||
         capturesFrameByName(L, A)) {
       Result.push_back(findLambdaUses(*L, A.function()));
-      Result.back().Why = Moved.contains(L)         ? LambdaUses::Reason::LivesInFrame
-                          : InNamedType.contains(L) ? LambdaUses::Reason::InNamedType
-                                                    : LambdaUses::Reason::CapturesFrameLocal;
+      Result.back().Why = Moved.contains(L) ? LambdaUses::Reason::LivesInFrame
+                          : InNamedType.contains(L)
+                              ? LambdaUses::Reason::InNamedType
+                              : LambdaUses::Reason::CapturesFrameLocal;
     }
   return Result;
 }

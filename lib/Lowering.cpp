@@ -674,7 +674,8 @@ static std::optional<std::string> placeholderLayers(QualType T,
   QualType Inner = Pointer->getPointeeType();
   if (isa<AutoType>(Inner.getTypePtr()) && !Inner.hasLocalQualifiers())
     return Base + Suffix; // `auto *p`: the decayed type is the pointer
-  auto Spelled = placeholderLayers(Inner, "std::remove_pointer_t<" + Base + ">");
+  auto Spelled =
+      placeholderLayers(Inner, "std::remove_pointer_t<" + Base + ">");
   if (!Spelled)
     return std::nullopt;
   return *Spelled + " *" + Suffix;
@@ -692,9 +693,8 @@ static bool isDependentDecltypeAuto(QualType T) {
 /// decltype of \p Init as C++'s deduction rules say; with \p Pointee, the
 /// type a reference of that declared type refers to. None for a form the
 /// rules below do not cover.
-static std::optional<std::string> deducedTypeText(QualType Declared,
-                                                  const std::string &Init,
-                                                  bool Pointee) {
+static std::optional<std::string>
+deducedTypeText(QualType Declared, const std::string &Init, bool Pointee) {
   const auto *Placeholder = Declared->getContainedAutoType();
   if (!Placeholder)
     return std::nullopt;
@@ -706,7 +706,8 @@ static std::optional<std::string> deducedTypeText(QualType Declared,
     return Pointee ? "std::remove_reference_t<" + Type + ">" : Type;
   }
   if (Pointee)
-    return placeholderLayers(Declared, "std::remove_reference_t<" + Category + ">");
+    return placeholderLayers(Declared,
+                             "std::remove_reference_t<" + Category + ">");
   if (const auto *Reference = Declared->getAs<ReferenceType>()) {
     QualType Referee = Reference->getPointeeTypeAsWritten();
     // `auto &&r = e;` is a forwarding reference: `E &&` collapses to E's
@@ -1079,8 +1080,8 @@ void FunctionLowering::lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
   // declared type, and the local is a pointer into it.
   std::optional<std::string> Decided;
   if (isDependentDecltypeAuto(T)) {
-    Decided = deducedTypeText(
-        T, ImplicitInit ? *ImplicitInit : plainText(Init), /*Pointee=*/false);
+    Decided = deducedTypeText(T, ImplicitInit ? *ImplicitInit : plainText(Init),
+                              /*Pointee=*/false);
   } else if (T->isDependentType() && !T->isReferenceType() &&
              !T->getContainedAutoType() && !isa<DecompositionDecl>(VD) &&
              llvm::any_of(instantiatedVars(Fn, VD), [](const VarDecl *Each) {
@@ -1251,13 +1252,10 @@ std::string FunctionLowering::copyArray(unsigned Slot,
   return Before + constructWith(Slot, "{" + Elements + "}") + After;
 }
 
-std::string FunctionLowering::bindDependent(const Expr *Init,
-                                            const std::string &HolderBase,
-                                            const std::string &HolderExact,
-                                            const std::string &Comment,
-                                            FullExpr &FE,
-                                            const std::string *ImplicitValue,
-                                            const std::string *Declared) {
+std::string FunctionLowering::bindDependent(
+    const Expr *Init, const std::string &HolderBase,
+    const std::string &HolderExact, const std::string &Comment, FullExpr &FE,
+    const std::string *ImplicitValue, const std::string *Declared) {
   FrameSlot Slot;
   Slot.Name = HolderExact.empty() ? Names.fresh(HolderBase) : HolderExact;
   std::string Bound =
@@ -3829,10 +3827,10 @@ FunctionLowering::decltypeText(ByteRange R, const Expr *E) {
       }
     if (Declared.isNull())
       return std::nullopt;
-    std::string Type = isa<VarDecl>(Ref->getDecl()) &&
-                               Declared->isDependentType()
-                           ? declaredTypeText(cast<VarDecl>(Ref->getDecl()))
-                           : printType(Declared, Loc);
+    std::string Type =
+        isa<VarDecl>(Ref->getDecl()) && Declared->isDependentType()
+            ? declaredTypeText(cast<VarDecl>(Ref->getDecl()))
+            : printType(Declared, Loc);
     if (Failed)
       return std::nullopt;
     return "awaitc::detail::identity_t<" + Type + ">";
@@ -4075,8 +4073,7 @@ std::string FunctionLowering::referenceTo(const VarDecl *VD) const {
   return Name;
 }
 
-const LambdaExpr *
-FunctionLowering::lambdaWithoutFactory(const Stmt *S) const {
+const LambdaExpr *FunctionLowering::lambdaWithoutFactory(const Stmt *S) const {
   if (!S)
     return nullptr;
   if (const auto *L = dyn_cast<LambdaExpr>(S))

@@ -22,7 +22,7 @@ template <class... Ts> AWAITC_ASYNC awaitc::Coro<int> f(Ts... xs) {
 
 template <class... Ts> AWAITC_ASYNC awaitc::Coro<int> g(Ts... xs) {
   auto sum = [&] { return (0 + ... + xs); };
-  // CHECK: parameter-packs.cpp:[[@LINE-1]]:38: error: this lambda's closure lives across a suspension, so awaitc must move it out of the function body, where it could not use 'xs' without capturing it
+  // CHECK: parameter-packs.cpp:[[@LINE-1]]:14: error: awaitc must move this lambda out of the function body, where it could not use the parameter pack 'xs'; pass the pack's values to the lambda as arguments
   AWAIT(v(1));
   return sum();
 }

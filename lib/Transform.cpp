@@ -133,9 +133,13 @@ public:
     if (Diag.hasErrors())
       return;
     if (Options.Emit == Backend::Cxx20) {
+      // The rewrite keeps every line where it was: one #line at the top
+      // makes errors, breakpoints and print_stack() name the user's file.
       if (std::optional<std::string> Text =
               emitCxx20(Functions, Src, Ctx, Diag))
-        Done(std::string(Src.fileName()), *Text, Files->getDependencies());
+        Done(std::string(Src.fileName()),
+             resolveLineMarks(lineMark(1) + *Text, lineOptions(Src)),
+             Files->getDependencies());
       return;
     }
     // Frame class names are unique in the file, and spelled nowhere in it.
@@ -174,17 +178,21 @@ public:
       Text += lineMark(Src.line(Pos));
     }
     Text += Src.text({Pos, static_cast<unsigned>(Src.buffer().size())}).str();
+    Done(std::string(Src.fileName()), resolveLineMarks(Text, lineOptions(Src)),
+         Files->getDependencies());
+  }
+
+private:
+  LineDirectiveOptions lineOptions(const SourceText &Src) const {
     LineDirectiveOptions Lines;
     Lines.Emit = Options.LineDirectives;
     Lines.SourceFile = std::string(Src.fileName());
     Lines.OutputFile = Options.OutputName.empty()
                            ? Lines.SourceFile + ".awaitc.cpp"
                            : Options.OutputName;
-    Done(std::string(Src.fileName()), resolveLineMarks(Text, Lines),
-         Files->getDependencies());
+    return Lines;
   }
 
-private:
   /// The replacement of \p F's definition: from its first token (or its
   /// annotation, if that comes first) to the end of its body.
   std::optional<Replacement> replace(const AnnotatedFunction &F,

@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -344,6 +345,54 @@ TEST(CoroutineGenerator, ConvertsToTheValueType) {
   for (int v : converted(4))
     seen += std::to_string(v);
   EXPECT_EQ(seen, "40");
+}
+
+// print_stack() names a C++20 frame's function as a generated frame does:
+// unqualified, without its template arguments, from the signature that
+// std::source_location gives with either compiler.
+TEST(CoroutineWhere, FunctionNamesComeFromTheSignature) {
+  using awaitc::detail::function_name_of;
+  EXPECT_EQ(function_name_of("awaitc::Coro<int> leaf(int)"), "leaf");
+  EXPECT_EQ(function_name_of("awaitc::Coro<void> main_coro()"), "main_coro");
+  EXPECT_EQ(function_name_of(
+                "awaitc::Coro<int> app::S<long>::get(int) [T = long]"),
+            "get");
+  EXPECT_EQ(function_name_of("awaitc::Coro<T> later(T) [with T = int]"),
+            "later");
+  EXPECT_EQ(function_name_of("awaitc::Coro<std::pair<int, int>> "
+                             "pairs<std::vector<int>>(const std::vector<int> "
+                             "&)"),
+            "pairs");
+  EXPECT_EQ(function_name_of("awaitc::Coro<int> (anonymous namespace)::"
+                             "run(void (*)(int))"),
+            "run");
+  EXPECT_EQ(function_name_of("auto main_coro()::(anonymous class)::"
+                             "operator()() const"),
+            "lambda");
+  EXPECT_EQ(function_name_of("no_parameters"), "no_parameters");
+}
+
+// The frame of a C++20 coroutine reports the line it is waiting at.
+TEST(CoroutineWhere, ASuspendedFrameIsAtItsCoAwait) {
+  awaitc::EventLoop loop;
+  awaitc::Event gate;
+  auto waiting = [&]() -> Coro<int> {
+    co_await gate.wait();
+    co_return 1;
+  };
+  unsigned line = __LINE__ - 3;
+  awaitc::Task<int> task = awaitc::create_task(waiting());
+  loop.run_once();
+  std::ostringstream stack;
+  task.print_stack(stack);
+  EXPECT_NE(stack.str().find("runtime_coroutine_test.cpp:" +
+                             std::to_string(line) + " in lambda"),
+            std::string::npos)
+      << stack.str();
+  gate.set();
+  while (!task.done())
+    loop.run_once();
+  EXPECT_EQ(task.result(), 1);
 }
 
 } // namespace

@@ -1,15 +1,20 @@
 // --emit=cxx20 rewrites markers and returns in place: nothing else changes
-// and no line moves; the output builds as C++20 and prints what the
-// state-machine build prints. The oracle is clang++: g++ 12 miscompiles
-// temporaries in the arms of a `?:` in a co_await operand (it constructs
-// and destroys both arms; see docs/language.md).
+// and no line moves (one #line before the first names the user's file); the
+// output builds as C++20 and prints what the state-machine build prints.
+// The oracle is clang++: g++ 12 miscompiles temporaries in the arms of a
+// `?:` in a co_await operand (it constructs and destroys both arms; see
+// docs/language.md).
 // RUN: %awaitc --emit=cxx20 %s -o %t.cpp -- -std=c++17 -I%awaitc-include
 // RUN: FileCheck %s --input-file %t.cpp --match-full-lines --strict-whitespace
-// RUN: %python -c "import sys; n = lambda p: open(p).read().count(chr(10)); sys.exit(n(sys.argv[1]) != n(sys.argv[2]))" %s %t.cpp
+// RUN: FileCheck %s --input-file %t.cpp --match-full-lines --check-prefix=TOP
+// RUN: %python -c "import sys; n = lambda p: open(p).read().count(chr(10)); sys.exit(n(sys.argv[1]) + 1 != n(sys.argv[2]))" %s %t.cpp
 // RUN: %cxx20-clang %t.cpp %runtime-lib -o %t.clang && %t.clang | FileCheck %s --check-prefix=OUT
 // RUN: %run-both --out %t.both %s | FileCheck %s --check-prefix=OUT
 #include <awaitc/awaitc.h>
 #include <cstdio>
+
+// TOP:#line 1 "{{.*}}rewrite.cpp"
+// TOP-NEXT:// --emit=cxx20 rewrites markers and returns in place: nothing else changes
 
 // CHECK:AWAITC_ASYNC awaitc::Coro<int> one() {
 // CHECK-NEXT:  (co_await (awaitc::sleep(0)));

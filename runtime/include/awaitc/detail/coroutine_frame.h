@@ -44,6 +44,9 @@
 #include <coroutine>
 #include <exception>
 #include <memory>
+#include <source_location>
+#include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 
@@ -55,12 +58,94 @@ template <class T> class AsyncGenerator;
 
 namespace detail {
 
-// The awaitc frame of a C++20 coroutine: Base is CoroFrame<T> or
-// GeneratorFrame<T>.
-template <class Base> class CoroutineFrame final : public Base {
+// The unqualified name of the function whose std::source_location
+// function_name() is \p signature ("awaitc::Coro<int> S<long>::get(int)
+// [T = long]" is "get"), as a generated frame names its function; a
+// lambda's call operator is "lambda".
+inline std::string function_name_of(std::string_view signature) {
+  // Clang's " [T = long]", g++'s " [with T = long]".
+  if (size_t With = signature.rfind(" ["); With != std::string_view::npos)
+    signature = signature.substr(0, With);
+  // Before the parameter list: the last parenthesis pair.
+  size_t Close = signature.rfind(')');
+  if (Close == std::string_view::npos)
+    return std::string(signature);
+  int Depth = 0;
+  size_t Open = Close;
+  for (size_t I = Close + 1; I-- > 0;) {
+    if (signature[I] == ')')
+      ++Depth;
+    else if (signature[I] == '(' && --Depth == 0) {
+      Open = I;
+      break;
+    }
+  }
+  std::string_view Name = signature.substr(0, Open);
+  if (Name.size() >= 10 && Name.substr(Name.size() - 10) == "operator()")
+    return "lambda";
+  // After the last scope or the return type, outside template arguments.
+  Depth = 0;
+  for (size_t I = Name.size(); I-- > 0;) {
+    char C = Name[I];
+    if (C == '>')
+      ++Depth;
+    else if (C == '<')
+      --Depth;
+    else if (Depth == 0 && (C == ':' || C == ' ')) {
+      Name = Name.substr(I + 1);
+      break;
+    }
+  }
+  // (A function template's own arguments, `later<int>`, are not shown.)
+  if (size_t Angle = Name.find('<'); Angle != std::string_view::npos)
+    Name = Name.substr(0, Angle);
+  return std::string(Name);
+}
+
+// Where a C++20 coroutine waits: the line of its co_await or co_yield, or
+// of its definition before it first runs. A frame that a task can await
+// (one derived from FrameBase) reports it to Task::print_stack(), as a
+// generated frame's line table does.
+template <class Base, bool Reported = std::is_base_of_v<FrameBase, Base>>
+class CoroutineWhere : public Base {
 public:
-  explicit CoroutineFrame(std::coroutine_handle<> handle) noexcept
-      : handle_(handle) {}
+  explicit CoroutineWhere(const std::source_location &start) noexcept
+      : where_(start) {}
+  void awaitc_coroutine_at(const std::source_location &where) noexcept {
+    where_ = where;
+  }
+
+protected:
+  std::source_location where_;
+};
+
+template <class Base>
+class CoroutineWhere<Base, true> : public CoroutineWhere<Base, false> {
+public:
+  using CoroutineWhere<Base, false>::CoroutineWhere;
+  SourceLine awaitc_where() const noexcept override {
+    const std::source_location &where = this->where_;
+    try {
+      if (function_.empty())
+        function_ = function_name_of(where.function_name());
+      return {where.file_name(), where.line(), function_.c_str()};
+    } catch (...) {
+      return {where.file_name(), where.line(), where.function_name()};
+    }
+  }
+
+private:
+  mutable std::string function_;
+};
+
+// The awaitc frame of a C++20 coroutine: Base is CoroFrame<T>,
+// GeneratorFrame<T> or AsyncGeneratorFrame<T>.
+template <class Base> class CoroutineFrame final : public CoroutineWhere<Base> {
+public:
+  // `start`: where the coroutine's definition begins.
+  CoroutineFrame(std::coroutine_handle<> handle,
+                 const std::source_location &start) noexcept
+      : CoroutineWhere<Base>(start), handle_(handle) {}
   ~CoroutineFrame() override { handle_.destroy(); }
 
   // The coroutine has suspended at a co_await or co_yield. Any state other
@@ -157,9 +242,14 @@ class CoroPromise final
   using Frame = CoroutineFrame<CoroFrame<T>>;
 
 public:
+  // (The default argument is where the coroutine's definition begins.)
+  explicit CoroPromise(
+      std::source_location start = std::source_location::current()) noexcept
+      : start_(start) {}
+
   Coro<T> get_return_object() {
     auto frame = std::make_unique<Frame>(
-        std::coroutine_handle<CoroPromise>::from_promise(*this));
+        std::coroutine_handle<CoroPromise>::from_promise(*this), start_);
     this->frame_ = frame.get();
     return Coro<T>(std::unique_ptr<CoroFrame<T>>(std::move(frame)));
   }
@@ -173,7 +263,12 @@ public:
     this->frame_->awaitc_coroutine_failed(std::current_exception());
   }
 
-  template <class A> AwaitAdapter<A &&, Frame> await_transform(A &&awaitable) {
+  // (The default argument is where the co_await is.)
+  template <class A>
+  AwaitAdapter<A &&, Frame> await_transform(
+      A &&awaitable,
+      std::source_location where = std::source_location::current()) {
+    this->frame_->awaitc_coroutine_at(where);
     return AwaitAdapter<A &&, Frame>(*this->frame_, std::forward<A>(awaitable));
   }
   std::suspend_never await_transform(FlowedOffEnd) {
@@ -181,6 +276,9 @@ public:
       this->frame_->awaitc_flowed_off_end();
     return {};
   }
+
+private:
+  std::source_location start_;
 };
 
 // co_yield's awaiter: the consumer sees `value` until the generator resumes.
@@ -239,9 +337,13 @@ template <class T> class GeneratorPromise final {
   using Value = std::remove_reference_t<T>;
 
 public:
+  explicit GeneratorPromise(
+      std::source_location start = std::source_location::current()) noexcept
+      : start_(start) {}
+
   Generator<T> get_return_object() {
     auto frame = std::make_unique<Frame>(
-        std::coroutine_handle<GeneratorPromise>::from_promise(*this));
+        std::coroutine_handle<GeneratorPromise>::from_promise(*this), start_);
     frame_ = frame.get();
     return Generator<T>(
         std::unique_ptr<GeneratorFrame<T>>(std::move(frame)));
@@ -280,6 +382,7 @@ public:
 
 private:
   Frame *frame_ = nullptr;
+  std::source_location start_;
 };
 
 // The promise of a coroutine returning AsyncGenerator<T>: lazy, awaiting
@@ -291,9 +394,14 @@ template <class T> class AsyncGeneratorPromise final {
   using Frame = CoroutineFrame<AsyncGeneratorFrame<T>>;
 
 public:
+  explicit AsyncGeneratorPromise(
+      std::source_location start = std::source_location::current()) noexcept
+      : start_(start) {}
+
   AsyncGenerator<T> get_return_object() {
     auto frame = std::make_unique<Frame>(
-        std::coroutine_handle<AsyncGeneratorPromise>::from_promise(*this));
+        std::coroutine_handle<AsyncGeneratorPromise>::from_promise(*this),
+        start_);
     frame_ = frame.get();
     return AsyncGenerator<T>(
         std::unique_ptr<AsyncGeneratorFrame<T>>(std::move(frame)));
@@ -305,23 +413,38 @@ public:
   }
   void return_void() const noexcept {}
 
-  YieldAwaiter<T, Frame> yield_value(T &&value) noexcept {
+  // (The default arguments are where the co_yield or the co_await is.)
+  YieldAwaiter<T, Frame> yield_value(
+      T &&value,
+      std::source_location where = std::source_location::current()) noexcept {
+    frame_->awaitc_coroutine_at(where);
     return {*frame_, value};
   }
-  YieldCopyAwaiter<T, Frame> yield_value(const T &value) {
+  YieldCopyAwaiter<T, Frame>
+  yield_value(const T &value,
+              std::source_location where = std::source_location::current()) {
+    frame_->awaitc_coroutine_at(where);
     return {*frame_, value};
   }
   template <class U>
-  YieldCopyAwaiter<T, Frame> yield_value(YieldedXvalue<U> operand) {
+  YieldCopyAwaiter<T, Frame>
+  yield_value(YieldedXvalue<U> operand,
+              std::source_location where = std::source_location::current()) {
+    frame_->awaitc_coroutine_at(where);
     return {*frame_, std::forward<U>(operand.value)};
   }
 
-  template <class A> AwaitAdapter<A &&, Frame> await_transform(A &&awaitable) {
+  template <class A>
+  AwaitAdapter<A &&, Frame> await_transform(
+      A &&awaitable,
+      std::source_location where = std::source_location::current()) {
+    frame_->awaitc_coroutine_at(where);
     return AwaitAdapter<A &&, Frame>(*frame_, std::forward<A>(awaitable));
   }
 
 private:
   Frame *frame_ = nullptr;
+  std::source_location start_;
 };
 
 } // namespace detail

@@ -174,8 +174,8 @@ private:
                             llvm::function_ref<std::string()> Value);
   /// In a template, the ranges of the prvalues that its instantiations in
   /// this file materialize as temporaries (which the pattern does not
-  /// show when their types are dependent): how many instantiations do so
-  /// without a conversion, and whether any converts.
+  /// show when they, or what they are passed to, are dependent): how many
+  /// instantiations do so without a conversion, and whether any converts.
   struct InstantiatedTemporary {
     unsigned Count = 0;
     bool Converts = false;
@@ -190,8 +190,8 @@ private:
   /// The slot of each temporary keepTemporary() kept, by range.
   std::map<std::pair<unsigned, unsigned>, unsigned> KeptSlots;
   void findInstantiatedTemporaries();
-  /// Whether \p E, which depends on a template parameter, is a temporary in
-  /// every instantiation seen, so that the frame must keep it while the
+  /// Whether \p E is a temporary in every instantiation seen that the
+  /// template does not show, so that the frame must keep it while the
   /// full-expression suspends; nothing (after an error) when they differ.
   std::optional<bool> isInstantiatedTemporary(const Expr *E);
   /// lowerExpr() of \p E, which suspends, is no marker and no temporary to
@@ -3726,17 +3726,15 @@ collectMaterialized(const Stmt *S,
 }
 
 std::optional<bool> FunctionLowering::isInstantiatedTemporary(const Expr *E) {
-  // (Value-dependent too: `std::vector<int>{x}` is a temporary in every
-  // instantiation, but not in the template. And one that depends on
-  // nothing, `Log() << x`'s Log(), when what it is passed to does.)
-  // (An implicit node shares its range with what it wraps, which is the
-  // expression to keep.)
+  // What the template shows no temporary for: a dependent expression; a
+  // value-dependent one (`std::vector<int>{x}`); one that depends on
+  // nothing but is passed to something that does (`Log() << x`'s Log()).
+  // Of the nodes that share a range (an implicit node and what it wraps,
+  // `T(x)`'s cast and construction), the outermost explicit one is kept.
   if (Instantiations == 0 ||
       isa<CXXBindTemporaryExpr, ImplicitCastExpr, ExprWithCleanups>(E))
     return false;
   auto R = exprRange(E);
-  // (Nodes that share a range, `T(x)`'s cast and construction, are one
-  // temporary: the outermost is kept.)
   if (!R || KeptInstantiated.count({R->Begin, R->End}) ||
       (!E->isInstantiationDependent() &&
        PatternTemporaries.count({R->Begin, R->End})))
@@ -4121,18 +4119,16 @@ std::string FunctionLowering::printType(QualType T, SourceLocation Loc,
         return Text;
     }
     std::string Source = Of ? plainText(Of) : ImplicitSpelling;
-    if (Source.empty()) {
-      fail(Loc, "awaitc cannot name the type '" + T.getAsString() +
-                    "' in this template");
-      return "int";
-    }
-    if (!T->getContainedAutoType()) {
+    std::optional<std::string> Spelled;
+    if (!Source.empty() && T->getContainedAutoType()) {
+      Spelled = deducedTypeText(T, Source, Pointee);
+    } else if (!Source.empty()) {
       std::string Type = "decltype((" + Source + "))";
-      return cvPrefix(T) + (Pointee ? "std::remove_reference_t<" + Type + ">"
-                                    : "std::decay_t<" + Type + ">");
+      Spelled = cvPrefix(T) + (Pointee ? "std::remove_reference_t<" + Type + ">"
+                                       : "std::decay_t<" + Type + ">");
     }
-    if (auto Deduced = deducedTypeText(T, Source, Pointee))
-      return *Deduced;
+    if (Spelled)
+      return *Spelled;
     fail(Loc, "awaitc cannot name the type '" + T.getAsString() +
                   "' in this template");
     return "int";

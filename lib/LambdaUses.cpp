@@ -235,16 +235,6 @@ bool capturesFrameByName(const LambdaExpr *L, const BodyAnalysis &A) {
   return Finder.Found;
 }
 
-/// Whether \p Inner is \p Outer or within it.
-bool contains(const Stmt *Outer, const Stmt *Inner) {
-  if (Outer == Inner)
-    return true;
-  for (const Stmt *Child : Outer->children())
-    if (Child && contains(Child, Inner))
-      return true;
-  return false;
-}
-
 } // namespace
 
 LambdaUses findLambdaUses(const LambdaExpr &Lambda,
@@ -315,7 +305,7 @@ std::vector<LambdaUses> findMovedLambdas(const BodyAnalysis &A) {
         Named.push_back(Range);
     for (const Expr *E : Named)
       for (const LambdaExpr *L : Collector.Outermost)
-        if (contains(E, L))
+        if (A.isWithin(L, E))
           InNamedType.insert(L);
   }
   std::vector<LambdaUses> Result;

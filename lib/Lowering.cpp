@@ -366,8 +366,6 @@ private:
   /// Whether \p S must be re-assembled rather than copied: it suspends,
   /// or declares (perhaps behind labels) a local that lives in the frame.
   bool needsLowering(const Stmt *S) const;
-  /// Whether \p Inner is \p Outer or inside it.
-  bool isWithin(const Stmt *Inner, const Stmt *Outer) const;
   /// Statements that destroy the hoisted locals a backward goto leaves.
   std::string destroyBeforeGoto(const GotoStmt *Goto);
   void note(SourceLocation Loc, const llvm::Twine &Message) {
@@ -1862,13 +1860,6 @@ bool FunctionLowering::needsLowering(const Stmt *S) const {
   return false;
 }
 
-bool FunctionLowering::isWithin(const Stmt *Inner, const Stmt *Outer) const {
-  for (const Stmt *S = Inner; S; S = A.parent(S))
-    if (S == Outer)
-      return true;
-  return false;
-}
-
 void FunctionLowering::checkBody(const Stmt *S) {
   if (!S || Failed)
     return;
@@ -1878,7 +1869,7 @@ void FunctionLowering::checkBody(const Stmt *S) {
     // dispatch, which C++ forbids (they are declarations).
     for (const Stmt *P = A.parent(Label); P && P != Fn.getBody();
          P = A.parent(P))
-      if (A.suspends(P) && !isWithin(Goto, P) &&
+      if (A.suspends(P) && !A.isWithin(Goto, P) &&
           isa<CompoundStmt, IfStmt, WhileStmt, DoStmt, ForStmt, CXXForRangeStmt,
               SwitchStmt, CXXTryStmt, CXXCatchStmt>(P)) {
         fail(Goto->getGotoLoc(), "a goto into a block that holds a "
@@ -1941,7 +1932,7 @@ std::string FunctionLowering::destroyBeforeGoto(const GotoStmt *Goto) {
         Block = P;
         break;
       }
-    if (Block && isWithin(Label, Block))
+    if (Block && A.isWithin(Label, Block))
       Guards.push_back({DeclAt, S.Guard});
   }
   std::sort(Guards.rbegin(), Guards.rend());

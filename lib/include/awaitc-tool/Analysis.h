@@ -66,6 +66,13 @@ public:
   const clang::Stmt *parent(const clang::Stmt *S) const {
     return Parents->getParent(S);
   }
+  /// Whether \p Inner is \p Outer or inside it.
+  bool isWithin(const clang::Stmt *Inner, const clang::Stmt *Outer) const {
+    for (const clang::Stmt *S = Inner; S; S = parent(S))
+      if (S == Outer)
+        return true;
+    return false;
+  }
   const std::vector<const clang::CallExpr *> &markers() const {
     return Markers;
   }

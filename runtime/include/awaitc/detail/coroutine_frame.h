@@ -64,42 +64,42 @@ namespace detail {
 // lambda's call operator is "lambda".
 inline std::string function_name_of(std::string_view signature) {
   // Clang's " [T = long]", g++'s " [with T = long]".
-  if (size_t With = signature.rfind(" ["); With != std::string_view::npos)
-    signature = signature.substr(0, With);
+  if (size_t with = signature.rfind(" ["); with != std::string_view::npos)
+    signature = signature.substr(0, with);
   // Before the parameter list: the last parenthesis pair.
-  size_t Close = signature.rfind(')');
-  if (Close == std::string_view::npos)
+  size_t close = signature.rfind(')');
+  if (close == std::string_view::npos)
     return std::string(signature);
-  int Depth = 0;
-  size_t Open = Close;
-  for (size_t I = Close + 1; I-- > 0;) {
-    if (signature[I] == ')')
-      ++Depth;
-    else if (signature[I] == '(' && --Depth == 0) {
-      Open = I;
+  int depth = 0;
+  size_t open = close;
+  for (size_t i = close + 1; i-- > 0;) {
+    if (signature[i] == ')')
+      ++depth;
+    else if (signature[i] == '(' && --depth == 0) {
+      open = i;
       break;
     }
   }
-  std::string_view Name = signature.substr(0, Open);
-  if (Name.size() >= 10 && Name.substr(Name.size() - 10) == "operator()")
+  std::string_view name = signature.substr(0, open);
+  if (name.size() >= 10 && name.substr(name.size() - 10) == "operator()")
     return "lambda";
   // After the last scope or the return type, outside template arguments.
-  Depth = 0;
-  for (size_t I = Name.size(); I-- > 0;) {
-    char C = Name[I];
-    if (C == '>')
-      ++Depth;
-    else if (C == '<')
-      --Depth;
-    else if (Depth == 0 && (C == ':' || C == ' ')) {
-      Name = Name.substr(I + 1);
+  depth = 0;
+  for (size_t i = name.size(); i-- > 0;) {
+    char c = name[i];
+    if (c == '>')
+      ++depth;
+    else if (c == '<')
+      --depth;
+    else if (depth == 0 && (c == ':' || c == ' ')) {
+      name = name.substr(i + 1);
       break;
     }
   }
   // (A function template's own arguments, `later<int>`, are not shown.)
-  if (size_t Angle = Name.find('<'); Angle != std::string_view::npos)
-    Name = Name.substr(0, Angle);
-  return std::string(Name);
+  if (size_t angle = name.find('<'); angle != std::string_view::npos)
+    name = name.substr(0, angle);
+  return std::string(name);
 }
 
 // Where a C++20 coroutine waits: the line of its co_await or co_yield, or

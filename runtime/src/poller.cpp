@@ -180,10 +180,10 @@ void Poller::poll(EventLoop &loop, double timeout) {
     const bool failed = what & (EPOLLERR | EPOLLHUP);
     if (watcher->wants_read_ && (failed || (what & (EPOLLIN | EPOLLRDHUP))) &&
         !watcher->reader_.queued())
-      loop.enqueue(watcher->reader_);
+      detail::enqueue(loop, watcher->reader_);
     if (watcher->wants_write_ && (failed || (what & EPOLLOUT)) &&
         !watcher->writer_.queued())
-      loop.enqueue(watcher->writer_);
+      detail::enqueue(loop, watcher->writer_);
   }
   take_posted(loop);
 }
@@ -235,7 +235,7 @@ void Poller::take_posted(EventLoop &loop) noexcept {
     posted_flag_.store(false, std::memory_order_release);
   }
   for (ThreadsafeCallback *callback : taken)
-    loop.enqueue(*callback);
+    detail::enqueue(loop, *callback);
 }
 
 void Poller::discard_posted() noexcept {

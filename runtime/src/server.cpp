@@ -328,7 +328,7 @@ public:
     if (!resolver_.done())
       resolver_.start([this] { wake(); });
     else
-      EventLoop::current().enqueue(*this);
+      detail::enqueue(EventLoop::current(), *this);
     return true;
   }
   Server await_resume() {
@@ -376,7 +376,7 @@ private:
     if (error_)
       return true;
     suspend(frame);
-    EventLoop::current().enqueue(*this);
+    detail::enqueue(EventLoop::current(), *this);
     return false;
   }
 

@@ -201,7 +201,7 @@ void StreamCore::on_readable() {
       lost_ = true;
       lost_queued_ = true;
       keep_alive(true);
-      loop_->enqueue(lost_callback_);
+      detail::enqueue(*loop_, lost_callback_);
     }
   }
 }
@@ -304,7 +304,7 @@ void StreamCore::close() {
     set_interest(false, false);
     lost_queued_ = true;
     keep_alive(true);
-    loop_->enqueue(lost_callback_);
+    detail::enqueue(*loop_, lost_callback_);
   } else if (!lost_) {
     keep_alive(true); // until the buffer is sent
   }
@@ -336,7 +336,7 @@ void StreamCore::force_close(std::exception_ptr error) noexcept {
   lost_callback_.error = std::move(error);
   lost_queued_ = true;
   keep_alive(true);
-  loop_->enqueue(lost_callback_);
+  detail::enqueue(*loop_, lost_callback_);
 }
 
 // _call_connection_lost(exc): StreamReaderProtocol.connection_lost, then the
@@ -640,7 +640,7 @@ public:
   bool await_suspend(Frame &frame) {
     if (yielding_) {
       suspend(frame);
-      EventLoop::current().enqueue(*this);
+      detail::enqueue(EventLoop::current(), *this);
       return true;
     }
     return wait_on_future(frame);

@@ -71,7 +71,7 @@ void TaskBase::print_stack(std::ostream &out) const {
 void TaskBase::start(EventLoop &loop) noexcept {
   loop_ = &loop;
   loop.add_task(*this);
-  loop.enqueue(*this);
+  detail::enqueue(loop, *this);
 }
 
 bool TaskBase::cancel() noexcept {
@@ -250,7 +250,8 @@ void TaskBase::report_unretrieved_exception() const noexcept {
 void AnyTask::print_stack() const { print_stack(std::cerr); }
 
 AnyTask current_task() {
-  return AnyTask(EventLoop::current().current_task());
+  EventLoop::current(); // std::logic_error without a loop
+  return AnyTask(detail::TaskBase::current());
 }
 
 std::vector<AnyTask> all_tasks() {

@@ -79,7 +79,7 @@ AsyncGenerator<int> values(int n, int depth, StackSpan *span) {
 // async def consume(g): total = 0; async for v in g: total += v; return total
 Coro<long> consume(AsyncGenerator<int> &g, StackSpan *span) {
   return coro<long>([&g, span, total = 0L,
-                     next = Await<awaitc::detail::AsyncNextAwaiter<int>>()](
+                     next = Await<awaitc::AsyncNextAwaiter<int>>()](
                         auto &f) mutable {
     int here = 0;
     span->see(&here);

@@ -34,6 +34,48 @@ using awaitc_test::coro;
 using awaitc_test::Log;
 using awaitc_test::virtual_time;
 
+// The primitives' public face shows none of the runtime's internals: the
+// awaiters' bases are private, make_awaiter and next() give awaiters named
+// in namespace awaitc, and a Task does not hand out its state.
+template <class A> constexpr bool reaches_waiter() {
+  return std::is_convertible_v<A *, awaitc::detail::Waiter *>;
+}
+static_assert(!reaches_waiter<awaitc::Event::WaitAwaiter>());
+static_assert(!reaches_waiter<awaitc::Lock::AcquireAwaiter>());
+static_assert(!reaches_waiter<awaitc::Semaphore::AcquireAwaiter>());
+static_assert(!reaches_waiter<awaitc::Condition::WaitAwaiter<bool>>());
+static_assert(!reaches_waiter<awaitc::Queue<int>::GetAwaiter>());
+static_assert(!reaches_waiter<awaitc::Queue<int>::PutAwaiter>());
+static_assert(!std::is_convertible_v<awaitc::Event::WaitAwaiter *,
+                                     awaitc::detail::ParkedWaiter *>);
+static_assert(!std::is_convertible_v<awaitc::Queue<int>::GetAwaiter *,
+                                     awaitc::detail::ParkedWaiter *>);
+static_assert(!reaches_waiter<awaitc::FutureAwaiter<int, false>>());
+static_assert(!reaches_waiter<awaitc::TaskAwaiter<int, true>>());
+static_assert(!reaches_waiter<awaitc::TaskGroup::WaitAwaiter>());
+static_assert(!reaches_waiter<awaitc::ShieldAwaitable<int>>());
+static_assert(!reaches_waiter<awaitc::GatherAwaitable<int>>());
+static_assert(!reaches_waiter<awaitc::GatherVectorAwaitable<int>>());
+static_assert(!reaches_waiter<awaitc::WaitTasks<int>>());
+static_assert(std::is_same_v<decltype(make_awaiter(std::declval<Coro<int>>())),
+                             awaitc::CoroAwaiter<int>>);
+static_assert(
+    std::is_same_v<decltype(make_awaiter(std::declval<Task<int> &>())),
+                   awaitc::TaskAwaiter<int, false>>);
+static_assert(std::is_same_v<
+              decltype(std::declval<awaitc::AsyncGenerator<int> &>().next()),
+              awaitc::AsyncNextAwaiter<int>>);
+static_assert(std::is_same_v<
+              decltype(awaitc::gather(std::declval<Coro<int>>(),
+                                      std::declval<Task<std::string> &>())),
+              awaitc::GatherAwaitable<int, std::string>>);
+static_assert(std::is_same_v<awaitc::await_result_t<Task<int> &>, int>);
+template <class T, class = void> struct has_state : std::false_type {};
+template <class T>
+struct has_state<T, std::void_t<decltype(std::declval<T &>().state())>>
+    : std::true_type {};
+static_assert(!has_state<Task<int>>::value);
+
 std::string show(bool v) { return v ? "True" : "False"; }
 std::string show(int v) { return std::to_string(v); }
 std::string show(const std::string &v) { return v; }

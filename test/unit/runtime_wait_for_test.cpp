@@ -72,14 +72,13 @@ template <class T>
 using WaitMovedTask =
     Await<decltype(awaitc::wait_for(std::declval<Task<T>>(), 1.0))>;
 
-static_assert(std::is_same_v<awaitc::detail::await_result_t<decltype(
+static_assert(std::is_same_v<awaitc::await_result_t<decltype(
                                  awaitc::wait_for(std::declval<Coro<int>>(),
                                                   std::chrono::seconds(1)))>,
                              int>);
-static_assert(
-    std::is_same_v<awaitc::detail::await_result_t<decltype(awaitc::wait_for(
-                       std::declval<Task<int &> &>(), 1.0))>,
-                   int &>);
+static_assert(std::is_same_v<awaitc::await_result_t<decltype(awaitc::wait_for(
+                                 std::declval<Task<int &> &>(), 1.0))>,
+                             int &>);
 
 std::string flag(bool value) { return value ? "True" : "False"; }
 std::string now() {

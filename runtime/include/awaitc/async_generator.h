@@ -46,10 +46,7 @@
 namespace awaitc {
 
 template <class T> class AsyncGenerator;
-
-namespace detail {
 template <class T> class AsyncNextAwaiter;
-} // namespace detail
 
 template <class T> class AsyncGenerator {
 public:
@@ -85,9 +82,9 @@ public:
 
   // `AWAIT(gen.next())`: the next value, or an empty optional at the end.
   // The generator must outlive the AWAIT.
-  detail::AsyncNextAwaiter<T> next() noexcept {
+  AsyncNextAwaiter<T> next() noexcept {
     assert(frame_ && "next() on an empty or moved-from AsyncGenerator");
-    return detail::AsyncNextAwaiter<T>(frame_);
+    return AsyncNextAwaiter<T>(frame_);
   }
 
 private:
@@ -102,14 +99,10 @@ private:
   frame_type *frame_ = nullptr;
 };
 
-namespace detail {
-
-// AWAIT(gen.next()): runs the body in the awaiting frame's task, at once,
-// to its next YIELD or its end (detail/frame.h, "async generator").
+// The awaiter of AWAIT(gen.next()): runs the body in the awaiting task, at
+// once, to its next YIELD or its end (detail/frame.h, "async generator").
 template <class T> class [[nodiscard]] AsyncNextAwaiter {
 public:
-  explicit AsyncNextAwaiter(AsyncGeneratorFrame<T> *frame) noexcept
-      : frame_(frame), child_(frame) {}
   AsyncNextAwaiter(const AsyncNextAwaiter &other) noexcept
       : frame_(other.frame_), child_(other.frame_) {}
   AsyncNextAwaiter &operator=(const AsyncNextAwaiter &) = delete;
@@ -126,11 +119,11 @@ public:
           "anext(): asynchronous generator is already running");
     return frame_->awaitc_done();
   }
-  bool await_suspend(FrameBase &awaiter) noexcept {
+  bool await_suspend(Frame &awaiter) noexcept {
     frame_->awaitc_set_running(true);
     suspended_ = true;
     child_ = frame_;
-    awaiter.awaitc_await_child(child_);
+    static_cast<detail::FrameBase &>(awaiter).awaitc_await_child(child_);
     return true;
   }
   std::optional<T> await_resume() {
@@ -146,11 +139,17 @@ public:
   }
 
 private:
-  AsyncGeneratorFrame<T> *frame_;
+  friend class AsyncGenerator<T>;
+  explicit AsyncNextAwaiter(detail::AsyncGeneratorFrame<T> *frame) noexcept
+      : frame_(frame), child_(frame) {}
+
+  detail::AsyncGeneratorFrame<T> *frame_;
   // Where the awaiting frame finds the body it runs (awaitc_await_child).
-  FrameBase *child_;
+  detail::FrameBase *child_;
   bool suspended_ = false;
 };
+
+namespace detail {
 
 // The awaiter and the result of next() of a generator of type G (any
 // reference or cv-qualification of an AsyncGenerator): what generated code

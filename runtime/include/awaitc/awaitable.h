@@ -46,6 +46,14 @@
 
 namespace awaitc {
 
+// The type AWAIT(a) yields for an expression `a` of type A (a reference type
+// for an lvalue or xvalue, as decltype((a)) gives it), for code that must
+// name it: gather()'s tuple, a wrapping awaiter's await_resume(). A
+// substitution failure if `a` is not awaitable, so it may constrain a
+// template.
+template <class A>
+using await_result_t = typename detail::checked_await_result<A>::type;
+
 // Base of an awaiter that suspends the awaiting task until something
 // happens (asyncio: a Future that the task awaits). The protocol:
 //   - await_suspend(frame): call suspend(frame), register with whatever will

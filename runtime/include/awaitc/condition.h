@@ -91,7 +91,7 @@ private:
 // The coroutine Condition.wait() (and wait_for's loop around it): wait for
 // the notification, then for the lock, as two waits in one awaiter.
 template <class Result>
-class Condition::WaitAwaiter final : public detail::ParkedWaiter {
+class Condition::WaitAwaiter final : private detail::ParkedWaiter {
 public:
   // An empty predicate: plain wait().
   WaitAwaiter(Condition &cond, std::function<Result()> predicate)

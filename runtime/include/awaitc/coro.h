@@ -28,9 +28,9 @@
 namespace awaitc {
 
 template <class T> class Coro;
+template <class T> class CoroAwaiter;
 
 namespace detail {
-template <class T> class CoroAwaiter;
 // Reports a Coro destroyed with a body that never started (see above).
 void report_never_awaited(const char *name) noexcept;
 } // namespace detail
@@ -103,7 +103,7 @@ public:
   }
 
 private:
-  friend class detail::CoroAwaiter<T>;
+  friend class CoroAwaiter<T>;
 
   void reset() noexcept {
     if (detail::FrameBase *frame = std::exchange(frame_, nullptr)) {
@@ -119,9 +119,7 @@ private:
   const char *name_ = nullptr;
 };
 
-namespace detail {
-
-// AWAIT(coro): runs the coroutine in the awaiting frame's task, at once.
+// The awaiter of AWAIT(coro): runs the coroutine in the awaiting task, at once.
 template <class T> class CoroAwaiter {
 public:
   explicit CoroAwaiter(Coro<T> &&coro) noexcept : coro_(std::move(coro)) {}
@@ -138,7 +136,7 @@ public:
   bool await_suspend(Frame &awaiter) noexcept {
     assert(!coro_.frame()->awaitc_started() &&
            "awaiting a Coro whose body is running");
-    static_cast<FrameBase &>(awaiter).awaitc_await_child(coro_.frame_);
+    static_cast<detail::FrameBase &>(awaiter).awaitc_await_child(coro_.frame_);
     return true;
   }
   T await_resume() { return coro_.frame()->awaitc_take_result(); }
@@ -147,10 +145,8 @@ private:
   Coro<T> coro_;
 };
 
-} // namespace detail
-
-template <class T> detail::CoroAwaiter<T> make_awaiter(Coro<T> &&coro) {
-  return detail::CoroAwaiter<T>(std::move(coro));
+template <class T> CoroAwaiter<T> make_awaiter(Coro<T> &&coro) {
+  return CoroAwaiter<T>(std::move(coro));
 }
 
 } // namespace awaitc

@@ -48,7 +48,7 @@ private:
   detail::WaitList waiters_;
 };
 
-class Event::WaitAwaiter final : public detail::ParkedWaiter {
+class Event::WaitAwaiter final : private detail::ParkedWaiter {
 public:
   explicit WaitAwaiter(Event &event) noexcept : event_(&event) {}
 

@@ -316,9 +316,9 @@ private:
   detail::FutureState<T> *state_;
 };
 
-// AWAIT(future). MoveResult: the future was an rvalue.
+// The awaiter of AWAIT(future). MoveResult: the future was an rvalue.
 template <class T, bool MoveResult>
-class FutureAwaiter final : public detail::Waiter,
+class FutureAwaiter final : private detail::Waiter,
                             private detail::FutureListener {
 public:
   explicit FutureAwaiter(Future<T> future) noexcept

@@ -29,6 +29,7 @@
 // later). Destroying it unhooks it from the children, which go on.
 #pragma once
 
+#include <awaitc/awaitable.h>
 #include <awaitc/coro.h>
 #include <awaitc/detail/outer_future.h>
 #include <awaitc/detail/task_base.h>
@@ -51,6 +52,9 @@ namespace awaitc {
 // What a child of type T contributes to gather's result.
 template <class T>
 using gather_slot_t = std::conditional_t<std::is_void_v<T>, std::monostate, T>;
+
+template <class... Ts> class GatherAwaitable;
+template <class T> class GatherVectorAwaitable;
 
 namespace detail {
 
@@ -143,7 +147,7 @@ template <class T> GatherChild<T> gather_child(Task<T> &task) {
 }
 
 template <class T> gather_slot_t<T> gather_value(GatherChild<T> &child) {
-  TaskState<T> &state = *child.task.state();
+  TaskState<T> &state = *TaskAccess::state(child.task);
   if constexpr (std::is_void_v<T>) {
     state.result();
     return std::monostate{};
@@ -191,21 +195,29 @@ private:
   bool cancel() noexcept override { return core_->cancel(); }
 };
 
+// How gather() makes its awaitables, whose constructors take the children
+// and are private.
+struct GatherAccess {
+  template <class... Ts>
+  static GatherAwaitable<Ts...> make(std::tuple<GatherChild<Ts>...> children) {
+    return GatherAwaitable<Ts...>(std::move(children));
+  }
+  template <class T>
+  static GatherVectorAwaitable<T> make(std::vector<GatherChild<T>> children) {
+    return GatherVectorAwaitable<T>(std::move(children));
+  }
+};
+
 } // namespace detail
 
-// AWAIT(gather(x, y, ...)).
-template <class... Ts> class GatherAwaitable final
-    : public detail::GatherAwaiterBase {
+// The awaitable of AWAIT(gather(x, y, ...)).
+template <class... Ts>
+class GatherAwaitable final : private detail::GatherAwaiterBase {
 public:
-  explicit GatherAwaitable(detail::GatherChild<Ts>... children)
-      : children_(std::move(children)...) {
-    std::vector<detail::TaskBase *> tasks;
-    std::apply([&](auto &...child) { (tasks.push_back(child.task.state()), ...); },
-               children_);
-    core_->attach(tasks);
-  }
   GatherAwaitable(GatherAwaitable &&) noexcept = default;
 
+  using GatherAwaiterBase::await_ready;
+  using GatherAwaiterBase::await_suspend;
   std::tuple<gather_slot_t<Ts>...> await_resume() {
     check();
     return std::apply(
@@ -216,23 +228,29 @@ public:
   }
 
 private:
+  friend struct detail::GatherAccess;
+  explicit GatherAwaitable(std::tuple<detail::GatherChild<Ts>...> children)
+      : children_(std::move(children)) {
+    std::vector<detail::TaskBase *> tasks;
+    std::apply(
+        [&](auto &...child) {
+          (tasks.push_back(detail::TaskAccess::state(child.task)), ...);
+        },
+        children_);
+    core_->attach(tasks);
+  }
+
   std::tuple<detail::GatherChild<Ts>...> children_;
 };
 
-// AWAIT(gather(vector)).
-template <class T> class GatherVectorAwaitable final
-    : public detail::GatherAwaiterBase {
+// The awaitable of AWAIT(gather(vector)).
+template <class T>
+class GatherVectorAwaitable final : private detail::GatherAwaiterBase {
 public:
-  explicit GatherVectorAwaitable(std::vector<detail::GatherChild<T>> children)
-      : children_(std::move(children)) {
-    std::vector<detail::TaskBase *> tasks;
-    tasks.reserve(children_.size());
-    for (auto &child : children_)
-      tasks.push_back(child.task.state());
-    core_->attach(tasks);
-  }
   GatherVectorAwaitable(GatherVectorAwaitable &&) noexcept = default;
 
+  using GatherAwaiterBase::await_ready;
+  using GatherAwaiterBase::await_suspend;
   std::vector<gather_slot_t<T>> await_resume() {
     check();
     std::vector<gather_slot_t<T>> results;
@@ -243,29 +261,26 @@ public:
   }
 
 private:
+  friend struct detail::GatherAccess;
+  explicit GatherVectorAwaitable(std::vector<detail::GatherChild<T>> children)
+      : children_(std::move(children)) {
+    std::vector<detail::TaskBase *> tasks;
+    tasks.reserve(children_.size());
+    for (auto &child : children_)
+      tasks.push_back(detail::TaskAccess::state(child.task));
+    core_->attach(tasks);
+  }
+
   std::vector<detail::GatherChild<T>> children_;
 };
 
-namespace detail {
-template <class A, class = void> struct GatherValueType;
-template <class T> struct GatherValueType<Coro<T>> { using type = T; };
-// Task<T> and the classes derived from it (GroupTask<T>).
-template <class A>
-struct GatherValueType<
-    A, std::enable_if_t<std::is_base_of<Task<typename A::value_type>, A>::value>> {
-  using type = typename A::value_type;
-};
-template <class A>
-using gather_value_t =
-    typename GatherValueType<std::remove_cv_t<std::remove_reference_t<A>>>::type;
-} // namespace detail
-
 // asyncio.gather(*aws): Coro<T>s and Task<T>s.
 template <class... As>
-GatherAwaitable<detail::gather_value_t<As>...> gather(As &&...awaitables) {
+GatherAwaitable<await_result_t<As>...> gather(As &&...awaitables) {
   // Braces: the children become tasks in argument order.
-  return GatherAwaitable<detail::gather_value_t<As>...>{
-      detail::gather_child(std::forward<As>(awaitables))...};
+  return detail::GatherAccess::make(
+      std::tuple<detail::GatherChild<await_result_t<As>>...>{
+          detail::gather_child(std::forward<As>(awaitables))...});
 }
 
 // asyncio.gather(*tasks) for a vector of tasks (copied) ...
@@ -275,7 +290,7 @@ GatherVectorAwaitable<T> gather(const std::vector<Task<T>> &tasks) {
   children.reserve(tasks.size());
   for (const Task<T> &task : tasks)
     children.push_back(detail::gather_child(task));
-  return GatherVectorAwaitable<T>(std::move(children));
+  return detail::GatherAccess::make(std::move(children));
 }
 template <class T>
 GatherVectorAwaitable<T> gather(std::vector<Task<T>> &tasks) {
@@ -287,7 +302,7 @@ template <class T> GatherVectorAwaitable<T> gather(std::vector<Task<T>> &&tasks)
   children.reserve(tasks.size());
   for (Task<T> &task : tasks)
     children.push_back(detail::gather_child(std::move(task)));
-  return GatherVectorAwaitable<T>(std::move(children));
+  return detail::GatherAccess::make(std::move(children));
 }
 // ... or of coroutines, each made a task now.
 template <class T> GatherVectorAwaitable<T> gather(std::vector<Coro<T>> &&coros) {
@@ -295,7 +310,7 @@ template <class T> GatherVectorAwaitable<T> gather(std::vector<Coro<T>> &&coros)
   children.reserve(coros.size());
   for (Coro<T> &coro : coros)
     children.push_back(detail::gather_child(std::move(coro)));
-  return GatherVectorAwaitable<T>(std::move(children));
+  return detail::GatherAccess::make(std::move(children));
 }
 
 } // namespace awaitc

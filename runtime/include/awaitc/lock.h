@@ -82,7 +82,7 @@ private:
   detail::WaitList waiters_;
 };
 
-class Lock::AcquireAwaiter final : public detail::ParkedWaiter {
+class Lock::AcquireAwaiter final : private detail::ParkedWaiter {
 public:
   explicit AcquireAwaiter(Lock &lock) noexcept : lock_(&lock) {}
 

@@ -62,6 +62,11 @@ class TaskBase;
 class UserCallback;
 class Poller;
 Poller &poller_of(EventLoop &loop) noexcept;
+// Allocation-free scheduling for the runtime's own callbacks, which are
+// intrusive entries of the loop's queues (detail/loop_callback.h) and so no
+// part of EventLoop's public members.
+inline void enqueue(EventLoop &loop, LoopCallback &callback) noexcept;
+inline void schedule(EventLoop &loop, TimerCallback &timer, double when);
 } // namespace detail
 
 // A callback scheduled with call_soon (asyncio.Handle). Copies refer to the
@@ -78,8 +83,9 @@ public:
   void cancel() noexcept;
   bool cancelled() const noexcept;
 
-protected:
+private:
   friend class EventLoop;
+  friend class TimerHandle;
   explicit Handle(detail::UserCallback *callback) noexcept;
   detail::UserCallback *callback_ = nullptr;
 };
@@ -126,10 +132,6 @@ public:
   // posted after the loop has closed are never run.
   void call_soon_threadsafe(std::function<void()> callback);
 
-  // Allocation-free scheduling for the runtime's own callbacks.
-  void enqueue(detail::LoopCallback &callback) noexcept;
-  void schedule(detail::TimerCallback &timer, double when);
-
   // Runs one iteration (waiting for the next timer, I/O or a thread's job
   // if nothing is ready). Returns false, without waiting, if nothing is
   // ready, scheduled or awaited.
@@ -143,8 +145,6 @@ public:
     return true;
   }
 
-  // The task whose step is running, or null.
-  detail::TaskBase *current_task() const noexcept { return current_task_; }
   bool has_pending_tasks() const noexcept { return first_task_ != nullptr; }
   // asyncio.run's ending: cancels every pending task, then runs the loop
   // until they have finished (or nothing more can happen).
@@ -154,6 +154,15 @@ private:
   friend class detail::TaskBase;
   friend class detail::TimerCallback;
   friend detail::Poller &detail::poller_of(EventLoop &loop) noexcept;
+  friend void detail::enqueue(EventLoop &loop,
+                              detail::LoopCallback &callback) noexcept;
+  friend void detail::schedule(EventLoop &loop, detail::TimerCallback &timer,
+                               double when);
+
+  void enqueue(detail::LoopCallback &callback) noexcept;
+  void schedule(detail::TimerCallback &timer, double when);
+  // The task whose step is running, or null (detail::TaskBase::current()).
+  detail::TaskBase *current_task() const noexcept { return current_task_; }
 
   void add_task(detail::TaskBase &task) noexcept;
   void remove_task(detail::TaskBase &task) noexcept;
@@ -180,5 +189,14 @@ private:
   detail::TaskBase *last_task_ = nullptr;
   std::unique_ptr<detail::Poller> poller_; // file descriptors, other threads
 };
+
+namespace detail {
+inline void enqueue(EventLoop &loop, LoopCallback &callback) noexcept {
+  loop.enqueue(callback);
+}
+inline void schedule(EventLoop &loop, TimerCallback &timer, double when) {
+  loop.schedule(timer, when);
+}
+} // namespace detail
 
 } // namespace awaitc

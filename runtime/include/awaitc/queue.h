@@ -24,7 +24,10 @@
 //
 // PriorityQueue<T, Compare = std::less<T>> gives the smallest item first
 // (a binary heap, as heapq; items that compare equal come out in an
-// unspecified order), LifoQueue<T> the most recently put.
+// unspecified order), LifoQueue<T> the most recently put. The three are
+// BasicQueue<T, Store> with the stores below (FifoStore, HeapStore,
+// LifoStore), and have its members; a BasicQueue with a store of one's own
+// is a queue with another order.
 //
 // Queues are neither copyable nor movable. Destroying one while tasks wait
 // leaves them waiting until they are cancelled.
@@ -56,8 +59,10 @@ public:
   QueueFull() : std::runtime_error("awaitc::QueueFull") {}
 };
 
-namespace detail {
-
+// The stores of BasicQueue: how it keeps its items and which comes out
+// next. A store has push(T&&), pop() (takes the next item out) and size().
+//
+// First in, first out.
 template <class T> class FifoStore {
 public:
   void push(T &&item) { items_.push_back(std::move(item)); }
@@ -72,6 +77,7 @@ private:
   std::deque<T> items_;
 };
 
+// Last in, first out.
 template <class T> class LifoStore {
 public:
   void push(T &&item) { items_.push_back(std::move(item)); }
@@ -86,6 +92,7 @@ private:
   std::vector<T> items_;
 };
 
+// The smallest item by Compare first: a binary heap, as heapq.
 template <class T, class Compare> class HeapStore {
 public:
   void push(T &&item) {
@@ -106,8 +113,6 @@ private:
   };
   std::vector<T> items_;
 };
-
-} // namespace detail
 
 // The queue; Queue, PriorityQueue and LifoQueue differ in Store only.
 template <class T, class Store> class BasicQueue {
@@ -165,7 +170,7 @@ public:
 private:
   // What get() and put() share: asyncio's `while cond: await waiter`, with
   // its `except:` clause.
-  class WaiterBase : public detail::ParkedWaiter {
+  class WaiterBase : protected detail::ParkedWaiter {
   protected:
     explicit WaiterBase(BasicQueue &queue) noexcept : queue_(&queue) {}
     WaiterBase(const WaiterBase &other) noexcept
@@ -271,22 +276,22 @@ private:
 };
 
 // asyncio.Queue: first in, first out.
-template <class T> class Queue : public BasicQueue<T, detail::FifoStore<T>> {
+template <class T> class Queue : public BasicQueue<T, FifoStore<T>> {
 public:
-  using BasicQueue<T, detail::FifoStore<T>>::BasicQueue;
+  using BasicQueue<T, FifoStore<T>>::BasicQueue;
 };
 
 // asyncio.PriorityQueue: the smallest item (by Compare) first.
 template <class T, class Compare = std::less<T>>
-class PriorityQueue : public BasicQueue<T, detail::HeapStore<T, Compare>> {
+class PriorityQueue : public BasicQueue<T, HeapStore<T, Compare>> {
 public:
-  using BasicQueue<T, detail::HeapStore<T, Compare>>::BasicQueue;
+  using BasicQueue<T, HeapStore<T, Compare>>::BasicQueue;
 };
 
 // asyncio.LifoQueue: the most recently put item first.
-template <class T> class LifoQueue : public BasicQueue<T, detail::LifoStore<T>> {
+template <class T> class LifoQueue : public BasicQueue<T, LifoStore<T>> {
 public:
-  using BasicQueue<T, detail::LifoStore<T>>::BasicQueue;
+  using BasicQueue<T, LifoStore<T>>::BasicQueue;
 };
 
 } // namespace awaitc

@@ -44,7 +44,9 @@ public:
   bool stopping() const noexcept { return stopping_; }
 
 private:
-  void on_task_done() noexcept override { EventLoop::current().enqueue(*this); }
+  void on_task_done() noexcept override {
+    detail::enqueue(EventLoop::current(), *this);
+  }
   void run() override { stopping_ = true; }
   bool stopping_ = false;
 };
@@ -56,7 +58,7 @@ template <class T> T run(Coro<T> coro, RunOptions options = {}) {
   Task<T> main_task = create_task(std::move(coro));
   bool finished;
   {
-    detail::RunStopper stopper(*main_task.state());
+    detail::RunStopper stopper(*detail::TaskAccess::state(main_task));
     finished = loop.run_until([&] { return stopper.stopping(); });
     finished = finished || main_task.done();
   }

@@ -84,7 +84,7 @@ private:
   detail::WaitList waiters_;
 };
 
-class Semaphore::AcquireAwaiter final : public detail::ParkedWaiter {
+class Semaphore::AcquireAwaiter final : private detail::ParkedWaiter {
 public:
   explicit AcquireAwaiter(Semaphore &semaphore) noexcept : sem_(&semaphore) {}
 

@@ -56,7 +56,7 @@ public:
     if (outer_.done())
       return false;
     outer_.set_cancelled();
-    EventLoop::current().enqueue(*this);
+    detail::enqueue(EventLoop::current(), *this);
     return true;
   }
 
@@ -93,11 +93,12 @@ private:
 } // namespace detail
 
 // AWAIT(shield(x)).
-template <class T> class ShieldAwaitable final : public detail::OuterWaiter {
+template <class T> class ShieldAwaitable final : private detail::OuterWaiter {
 public:
   ShieldAwaitable(Task<T> inner, bool move_result)
       : inner_(std::move(inner)), move_(move_result),
-        core_(std::make_unique<detail::ShieldCore>(*inner_.state())) {}
+        core_(std::make_unique<detail::ShieldCore>(
+            *detail::TaskAccess::state(inner_))) {}
   ShieldAwaitable(ShieldAwaitable &&other) noexcept
       : OuterWaiter(other), inner_(std::move(other.inner_)),
         move_(other.move_), core_(std::move(other.core_)) {}
@@ -117,7 +118,7 @@ public:
   T await_resume() {
     core_->outer().set_waiter(nullptr);
     resume_or_throw();
-    detail::TaskState<T> &state = *inner_.state();
+    detail::TaskState<T> &state = *detail::TaskAccess::state(inner_);
     if (!core_->inner_is_outer()) {
       switch (core_->outer().status()) {
       case detail::OuterFuture::Status::Cancelled:

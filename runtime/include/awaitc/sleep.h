@@ -29,7 +29,7 @@ public:
     suspend(frame);
     if (delay_ > 0) {
       EventLoop &loop = EventLoop::current();
-      loop.schedule(*this, loop.time() + delay_);
+      detail::schedule(loop, *this, loop.time() + delay_);
     } else {
       wake();
     }

@@ -106,38 +106,11 @@ private:
   TaskValue<T> value_;
 };
 
-// AWAIT(task). MoveResult: the task was an rvalue, its value is moved out.
-template <class T, bool MoveResult>
-class TaskAwaiter final : public Waiter, private DoneCallback {
-public:
-  explicit TaskAwaiter(Task<T> task) noexcept : task_(std::move(task)) {
-    assert(task_.valid() && "awaiting an empty Task");
+// How the runtime reaches a task's state, which Task keeps private.
+struct TaskAccess {
+  template <class T> static TaskState<T> *state(const Task<T> &task) noexcept {
+    return task.state_;
   }
-
-  bool await_ready() const noexcept { return task_.done(); }
-  bool await_suspend(Frame &frame) noexcept {
-    suspend(frame);
-    task_.state()->add_done_callback(*this);
-    return true;
-  }
-  T await_resume() {
-    TaskState<T> &state = *task_.state();
-    // As asyncio's Task.__wakeup, which takes the result before a pending
-    // cancellation replaces it.
-    state.mark_retrieved();
-    resume_or_throw();
-    if constexpr (MoveResult && std::is_object_v<T>)
-      return std::move(state.result());
-    else
-      return state.result();
-  }
-
-private:
-  void on_task_done() noexcept override { wake(); }
-  // As asyncio: cancel the awaited task, and keep waiting for it to finish.
-  bool cancel() noexcept override { return task_.cancel(); }
-
-  Task<T> task_;
 };
 
 } // namespace detail
@@ -181,8 +154,6 @@ public:
   inline void print_stack() const;
   void print_stack(std::ostream &out) const { state_->print_stack(out); }
 
-  detail::TaskState<T> *state() const noexcept { return state_; }
-
   friend bool operator==(const Task &a, const Task &b) noexcept {
     return a.state_ == b.state_;
   }
@@ -192,6 +163,7 @@ public:
 
 private:
   template <class U> friend Task<U> create_task(Coro<U> coro);
+  friend struct detail::TaskAccess;
   explicit Task(detail::TaskState<T> *state) noexcept : state_(state) {
     state_->add_ref();
   }
@@ -205,7 +177,8 @@ class AnyTask {
 public:
   AnyTask() noexcept = default;
   template <class T>
-  AnyTask(const Task<T> &task) noexcept : AnyTask(task.state()) {}
+  AnyTask(const Task<T> &task) noexcept
+      : AnyTask(detail::TaskAccess::state(task)) {}
   AnyTask(const AnyTask &other) noexcept : AnyTask(other.task_) {}
   AnyTask &operator=(AnyTask other) noexcept {
     std::swap(task_, other.task_);
@@ -260,21 +233,54 @@ template <class T> Task<T> create_task(Coro<T> coro) {
   assert(coro.valid() && "create_task of an empty or moved-from Coro");
   EventLoop &loop = EventLoop::current();
   Task<T> task(new detail::TaskState<T>(coro.release()));
-  task.state()->start(loop);
+  task.state_->start(loop);
   return task;
 }
 
+// The awaiter of AWAIT(task). MoveResult: the task was an rvalue, its value
+// is moved out.
+template <class T, bool MoveResult>
+class TaskAwaiter final : private detail::Waiter, private detail::DoneCallback {
+public:
+  explicit TaskAwaiter(Task<T> task) noexcept : task_(std::move(task)) {
+    assert(task_.valid() && "awaiting an empty Task");
+  }
+
+  bool await_ready() const noexcept { return task_.done(); }
+  bool await_suspend(Frame &frame) noexcept {
+    suspend(frame);
+    detail::TaskAccess::state(task_)->add_done_callback(*this);
+    return true;
+  }
+  T await_resume() {
+    detail::TaskState<T> &state = *detail::TaskAccess::state(task_);
+    // As asyncio's Task.__wakeup, which takes the result before a pending
+    // cancellation replaces it.
+    state.mark_retrieved();
+    resume_or_throw();
+    if constexpr (MoveResult && std::is_object_v<T>)
+      return std::move(state.result());
+    else
+      return state.result();
+  }
+
+private:
+  void on_task_done() noexcept override { wake(); }
+  // As asyncio: cancel the awaited task, and keep waiting for it to finish.
+  bool cancel() noexcept override { return task_.cancel(); }
+
+  Task<T> task_;
+};
+
 template <class T>
-detail::TaskAwaiter<T, false> make_awaiter(const Task<T> &task) noexcept {
-  return detail::TaskAwaiter<T, false>(task);
+TaskAwaiter<T, false> make_awaiter(const Task<T> &task) noexcept {
+  return TaskAwaiter<T, false>(task);
 }
-template <class T>
-detail::TaskAwaiter<T, false> make_awaiter(Task<T> &task) noexcept {
-  return detail::TaskAwaiter<T, false>(task);
+template <class T> TaskAwaiter<T, false> make_awaiter(Task<T> &task) noexcept {
+  return TaskAwaiter<T, false>(task);
 }
-template <class T>
-detail::TaskAwaiter<T, true> make_awaiter(Task<T> &&task) noexcept {
-  return detail::TaskAwaiter<T, true>(std::move(task));
+template <class T> TaskAwaiter<T, true> make_awaiter(Task<T> &&task) noexcept {
+  return TaskAwaiter<T, true>(std::move(task));
 }
 
 } // namespace awaitc

@@ -76,9 +76,10 @@ public:
     if (aborting_)
       throw std::logic_error("awaitc::TaskGroup: the group is shutting down");
     Task<T> task = awaitc::create_task(std::move(coro));
-    Child *child = new Child(*this, *task.state());
+    detail::TaskBase &state = *detail::TaskAccess::state(task);
+    Child *child = new Child(*this, state);
     link(*child);
-    task.state()->add_done_callback(*child);
+    state.add_done_callback(*child);
     return GroupTask<T>(std::move(task));
   }
 
@@ -93,7 +94,7 @@ private:
     }
     ~Child() { task->release(); }
     void on_task_done() noexcept override {
-      EventLoop::current().enqueue(*this);
+      detail::enqueue(EventLoop::current(), *this);
     }
     void run() override { group->on_task_done(*this); }
 
@@ -134,7 +135,7 @@ private:
 };
 
 // __aexit__: `while self._tasks: await self._on_completed_fut`.
-class TaskGroup::WaitAwaiter final : public detail::Waiter {
+class TaskGroup::WaitAwaiter final : private detail::Waiter {
 public:
   explicit WaitAwaiter(TaskGroup &group) noexcept : group_(&group) {}
   WaitAwaiter(const WaitAwaiter &other) noexcept

@@ -69,7 +69,7 @@ protected:
     if (timeout_) {
       timer_.owner = this;
       EventLoop &loop = EventLoop::current();
-      loop.schedule(timer_, loop.time() + *timeout_);
+      detail::schedule(loop, timer_, loop.time() + *timeout_);
     }
     hooks_.reset(new TaskHook<WaitTasksBase>[tasks.size()]);
     hook_count_ = tasks.size();
@@ -132,8 +132,10 @@ private:
 } // namespace detail
 
 // AWAIT(wait(tasks, ...)).
-template <class T> class WaitTasks final : public detail::WaitTasksBase {
+template <class T> class WaitTasks final : private detail::WaitTasksBase {
 public:
+  using WaitTasksBase::await_ready;
+
   WaitTasks(std::vector<Task<T>> tasks, ReturnWhen when,
             std::optional<double> timeout) noexcept
       : WaitTasksBase(when, timeout), tasks_(std::move(tasks)) {}
@@ -144,7 +146,7 @@ public:
     std::vector<detail::TaskBase *> states;
     states.reserve(tasks_.size());
     for (Task<T> &task : tasks_)
-      states.push_back(task.state());
+      states.push_back(detail::TaskAccess::state(task));
     begin(frame, states);
     return true;
   }
@@ -172,7 +174,7 @@ WaitTasks<T> wait(std::vector<Task<T>> tasks,
   std::vector<Task<T>> distinct;
   std::unordered_set<detail::TaskBase *> seen;
   for (Task<T> &task : tasks)
-    if (seen.insert(task.state()).second)
+    if (seen.insert(detail::TaskAccess::state(task)).second)
       distinct.push_back(std::move(task));
   return WaitTasks<T>(std::move(distinct), when, timeout);
 }

@@ -89,10 +89,10 @@ protected:
     }
     phase_ = Phase::Waiting;
     EventLoop &loop = EventLoop::current();
-    loop.schedule(timer_, loop.time() + timeout_);
+    detail::schedule(loop, timer_, loop.time() + timeout_);
     // fut.add_done_callback(cb): for a finished task, cb is scheduled now.
     if (inner_->done())
-      loop.enqueue(release_);
+      detail::enqueue(loop, release_);
     else
       inner_->add_done_callback(*this);
   }
@@ -105,7 +105,7 @@ private:
   // The inner task finished: as asyncio's done callback, the release of the
   // internal waiter future runs from the ready queue.
   void on_task_done() noexcept override {
-    EventLoop::current().enqueue(release_);
+    detail::enqueue(EventLoop::current(), release_);
   }
 
   // _release_waiter(waiter): the internal future is set, the awaiting task's
@@ -200,7 +200,7 @@ private:
 // AWAIT(wait_for(x, timeout)). MoveResult: the value is moved out of the
 // task (a Coro wrapped here, or an rvalue Task).
 template <class T, bool MoveResult>
-class [[nodiscard]] WaitFor final : public WaitForBase {
+class [[nodiscard]] WaitFor final : private WaitForBase {
 public:
   WaitFor(Coro<T> coro, double timeout) noexcept
       : WaitForBase(timeout), coro_(std::move(coro)) {
@@ -219,14 +219,14 @@ public:
       task_ = create_task(std::move(*coro_));
       coro_.reset();
     }
-    return ready(*task_.state());
+    return ready(*TaskAccess::state(task_));
   }
   bool await_suspend(Frame &frame) {
     begin(frame);
     return true;
   }
   T await_resume() {
-    TaskState<T> &state = *task_.state();
+    TaskState<T> &state = *TaskAccess::state(task_);
     state.mark_retrieved();
     switch (outcome()) {
     case Outcome::Cancelled:

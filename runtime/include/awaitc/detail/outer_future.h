@@ -76,7 +76,7 @@ public:
     owner_ = &owner;
     task_ = &task;
     if (task.done())
-      EventLoop::current().enqueue(*this);
+      detail::enqueue(EventLoop::current(), *this);
     else
       task.add_done_callback(*this);
   }
@@ -89,7 +89,9 @@ public:
   TaskBase *task() const noexcept { return task_; }
 
 private:
-  void on_task_done() noexcept override { EventLoop::current().enqueue(*this); }
+  void on_task_done() noexcept override {
+    detail::enqueue(EventLoop::current(), *this);
+  }
   void run() override { owner_->on_child_done(*task_); }
 
   Owner *owner_ = nullptr;

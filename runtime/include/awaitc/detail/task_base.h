@@ -206,7 +206,7 @@ inline void Waiter::suspend(Frame &awaiting) noexcept {
 
 inline void Waiter::wake() noexcept {
   assert(task_ && task_->loop_ && !task_->queued());
-  task_->loop_->enqueue(*task_);
+  detail::enqueue(*task_->loop_, *task_);
 }
 
 inline void Waiter::wake_cancelled() noexcept {

@@ -1,12 +1,12 @@
 //===- Transform.cpp - The pipeline over one translation unit -------------===//
-#include "awaitc-tool/Transform.h"
+#include "Transform.h"
 
-#include "awaitc-tool/Analysis.h"
-#include "awaitc-tool/Cxx20Emitter.h"
-#include "awaitc-tool/Emitter.h"
-#include "awaitc-tool/Finder.h"
-#include "awaitc-tool/LineDirectives.h"
-#include "awaitc-tool/Lowering.h"
+#include "analyse/Analysis.h"
+#include "emit/Cxx20Emitter.h"
+#include "emit/Emitter.h"
+#include "find/Finder.h"
+#include "lower/Lowering.h"
+#include "support/LineDirectives.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/Attr.h"

@@ -11,7 +11,7 @@
 // command line, also after `--`.
 //
 //===----------------------------------------------------------------------===//
-#include "awaitc-tool/Transform.h"
+#include "Transform.h"
 
 #include "clang/Basic/Version.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"

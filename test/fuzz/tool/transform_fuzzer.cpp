@@ -18,7 +18,7 @@
 // output.
 //
 //===----------------------------------------------------------------------===//
-#include "awaitc-tool/Transform.h"
+#include "Transform.h"
 
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/FileManager.h"

@@ -1,5 +1,5 @@
 //===- SourceText.cpp -----------------------------------------------------===//
-#include "awaitc-tool/SourceText.h"
+#include "support/SourceText.h"
 
 #include "clang/Lex/Lexer.h"
 

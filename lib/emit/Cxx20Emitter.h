@@ -12,9 +12,9 @@
 #ifndef AWAITC_TOOL_CXX20EMITTER_H
 #define AWAITC_TOOL_CXX20EMITTER_H
 
-#include "awaitc-tool/Diagnostics.h"
-#include "awaitc-tool/Finder.h"
-#include "awaitc-tool/SourceText.h"
+#include "support/Diagnostics.h"
+#include "find/Finder.h"
+#include "support/SourceText.h"
 
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/ArrayRef.h"

@@ -10,8 +10,8 @@
 #ifndef AWAITC_TOOL_FINDER_H
 #define AWAITC_TOOL_FINDER_H
 
-#include "awaitc-tool/Annotations.h"
-#include "awaitc-tool/Diagnostics.h"
+#include "find/Annotations.h"
+#include "support/Diagnostics.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"

@@ -1,5 +1,5 @@
 //===- Annotations.cpp ----------------------------------------------------===//
-#include "awaitc-tool/Annotations.h"
+#include "find/Annotations.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"

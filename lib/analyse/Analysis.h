@@ -2,16 +2,16 @@
 //
 // For one annotated function: which statements contain a suspension point
 // (and so must be lowered rather than copied), which locals are in scope
-// across a suspension point (and so move into the frame: "hoisted"), and
-// the names generated code may use without changing what any of the user's
+// across a suspension point (and so move into the frame: "hoisted"), the
+// names generated code may use without changing what any of the user's
 // names refers to.
 //
 //===----------------------------------------------------------------------===//
 #ifndef AWAITC_TOOL_ANALYSIS_H
 #define AWAITC_TOOL_ANALYSIS_H
 
-#include "awaitc-tool/Finder.h"
-#include "awaitc-tool/SourceText.h"
+#include "find/Finder.h"
+#include "support/SourceText.h"
 
 #include "clang/AST/ParentMap.h"
 #include "llvm/ADT/DenseMap.h"

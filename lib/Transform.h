@@ -36,8 +36,9 @@ using TransformCallback =
                        llvm::ArrayRef<std::string> Dependencies)>;
 
 /// A syntax-only frontend action that runs the pipeline (find -> analyse ->
-/// lower -> emit, or find -> emit C++20) on the main file and hands the result to \p Done. Nothing
-/// is handed over when the compiler or awaitc reported an error.
+/// lower -> emit, or find -> emit C++20) on the main file and hands the
+/// result to \p Done. Nothing is handed over when the compiler or awaitc
+/// reported an error.
 std::unique_ptr<clang::FrontendAction>
 makeTransformAction(TransformOptions Options, TransformCallback Done);
 

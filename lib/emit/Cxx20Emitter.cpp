@@ -1,7 +1,7 @@
 //===- Cxx20Emitter.cpp ---------------------------------------------------===//
-#include "awaitc-tool/Cxx20Emitter.h"
+#include "emit/Cxx20Emitter.h"
 
-#include "awaitc-tool/Annotations.h"
+#include "find/Annotations.h"
 
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"

@@ -18,7 +18,7 @@
 #ifndef AWAITC_TOOL_LAMBDAUSES_H
 #define AWAITC_TOOL_LAMBDAUSES_H
 
-#include "awaitc-tool/Analysis.h"
+#include "analyse/Analysis.h"
 
 #include "clang/AST/ExprCXX.h"
 

@@ -2,7 +2,7 @@
 #ifndef AWAITC_TOOL_EMITTER_H
 #define AWAITC_TOOL_EMITTER_H
 
-#include "awaitc-tool/FrameModel.h"
+#include "lower/FrameModel.h"
 
 #include <string>
 

@@ -1,7 +1,7 @@
 //===- Emitter.cpp --------------------------------------------------------===//
-#include "awaitc-tool/Emitter.h"
+#include "emit/Emitter.h"
 
-#include "awaitc-tool/LineDirectives.h"
+#include "support/LineDirectives.h"
 
 #include <set>
 

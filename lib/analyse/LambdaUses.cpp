@@ -1,5 +1,5 @@
 //===- LambdaUses.cpp -----------------------------------------------------===//
-#include "awaitc-tool/LambdaUses.h"
+#include "analyse/LambdaUses.h"
 
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/DenseMap.h"

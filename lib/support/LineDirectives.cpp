@@ -1,5 +1,5 @@
 //===- LineDirectives.cpp -------------------------------------------------===//
-#include "awaitc-tool/LineDirectives.h"
+#include "support/LineDirectives.h"
 
 #include "llvm/ADT/SmallVector.h"
 

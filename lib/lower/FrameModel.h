@@ -13,7 +13,7 @@
 #ifndef AWAITC_TOOL_FRAMEMODEL_H
 #define AWAITC_TOOL_FRAMEMODEL_H
 
-#include "awaitc-tool/Annotations.h"
+#include "find/Annotations.h"
 
 #include <string>
 #include <vector>

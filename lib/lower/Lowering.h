@@ -18,9 +18,9 @@
 #ifndef AWAITC_TOOL_LOWERING_H
 #define AWAITC_TOOL_LOWERING_H
 
-#include "awaitc-tool/Analysis.h"
-#include "awaitc-tool/Diagnostics.h"
-#include "awaitc-tool/FrameModel.h"
+#include "analyse/Analysis.h"
+#include "support/Diagnostics.h"
+#include "lower/FrameModel.h"
 
 #include "llvm/ADT/DenseMap.h"
 

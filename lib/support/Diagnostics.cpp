@@ -1,5 +1,5 @@
 //===- Diagnostics.cpp ----------------------------------------------------===//
-#include "awaitc-tool/Diagnostics.h"
+#include "support/Diagnostics.h"
 
 using namespace clang;
 

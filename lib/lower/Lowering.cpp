@@ -5,10 +5,13 @@
 // (lowerExpr, spill, lowerAwait), then the text helpers at the end.
 //
 //===----------------------------------------------------------------------===//
-#include "awaitc-tool/Lowering.h"
+#include "lower/Lowering.h"
 
-#include "awaitc-tool/LambdaUses.h"
-#include "awaitc-tool/LineDirectives.h"
+#include "analyse/Conversions.h"
+#include "analyse/Instantiations.h"
+#include "analyse/LambdaUses.h"
+#include "lower/TypeSpelling.h"
+#include "support/LineDirectives.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -648,146 +651,6 @@ void FunctionLowering::lowerDeclStmt(const DeclStmt *DS) {
   }
 }
 
-/// `const ` and `volatile ` as \p T has them, to spell before a type named
-/// otherwise.
-static std::string cvPrefix(QualType T) {
-  return std::string(T.isConstQualified() ? "const " : "") +
-         (T.isVolatileQualified() ? "volatile " : "");
-}
-
-/// \p T, a placeholder type under its outermost reference if any (`auto`,
-/// `const auto`, `auto *const`, `const auto **`), spelled for an initializer
-/// whose type with that reference removed (or decayed) is \p Base: each
-/// pointer declarator peels one pointer off it, down to what `auto` stands
-/// for.
-static std::optional<std::string> placeholderLayers(QualType T,
-                                                    const std::string &Base) {
-  if (isa<AutoType>(T.getTypePtr()))
-    return cvPrefix(T) + Base;
-  const auto *Pointer = dyn_cast<PointerType>(T.getTypePtr());
-  if (!Pointer)
-    return std::nullopt;
-  std::string Suffix = std::string(T.isConstQualified() ? " const" : "") +
-                       (T.isVolatileQualified() ? " volatile" : "");
-  QualType Inner = Pointer->getPointeeType();
-  if (isa<AutoType>(Inner.getTypePtr()) && !Inner.hasLocalQualifiers())
-    return Base + Suffix; // `auto *p`: the decayed type is the pointer
-  auto Spelled =
-      placeholderLayers(Inner, "std::remove_pointer_t<" + Base + ">");
-  if (!Spelled)
-    return std::nullopt;
-  return *Spelled + " *" + Suffix;
-}
-
-/// Whether \p T is `decltype(auto)` deduced only in instantiations.
-static bool isDependentDecltypeAuto(QualType T) {
-  const auto *Placeholder = T->getContainedAutoType();
-  return Placeholder && Placeholder->isDecltypeAuto() && T->isDependentType();
-}
-
-/// The type a declaration whose placeholder type \p Declared (`auto`,
-/// `const auto &`, `auto &&`, `auto *const`, `decltype(auto)`) depends on a
-/// template parameter deduces from the initializer \p Init, spelled through
-/// decltype of \p Init as C++'s deduction rules say; with \p Pointee, the
-/// type a reference of that declared type refers to. None for a form the
-/// rules below do not cover.
-static std::optional<std::string>
-deducedTypeText(QualType Declared, const std::string &Init, bool Pointee) {
-  const auto *Placeholder = Declared->getContainedAutoType();
-  if (!Placeholder)
-    return std::nullopt;
-  std::string Category = "decltype((" + Init + "))";
-  if (Placeholder->isDecltypeAuto()) {
-    if (!isa<AutoType>(Declared.getTypePtr()))
-      return std::nullopt;
-    std::string Type = "decltype(" + Init + ")";
-    return Pointee ? "std::remove_reference_t<" + Type + ">" : Type;
-  }
-  if (Pointee)
-    return placeholderLayers(Declared,
-                             "std::remove_reference_t<" + Category + ">");
-  if (const auto *Reference = Declared->getAs<ReferenceType>()) {
-    QualType Referee = Reference->getPointeeTypeAsWritten();
-    // `auto &&r = e;` is a forwarding reference: `E &&` collapses to E's
-    // own reference for an lvalue or an xvalue.
-    if (isa<RValueReferenceType>(Reference) &&
-        isa<AutoType>(Referee.getTypePtr()) && !Referee.hasLocalQualifiers())
-      return Category + " &&";
-    auto Spelled =
-        placeholderLayers(Referee, "std::remove_reference_t<" + Category + ">");
-    if (!Spelled)
-      return std::nullopt;
-    return *Spelled + (isa<LValueReferenceType>(Reference) ? " &" : " &&");
-  }
-  return placeholderLayers(Declared, "std::decay_t<" + Category + ">");
-}
-
-/// Whether \p VD's type is spelled in the source (not deduced).
-static bool isWrittenType(const VarDecl *VD) {
-  // (A decltype as written names locals, which the frame class cannot.)
-  return !VD->getType()->getContainedDeducedType() && !VD->isImplicit() &&
-         !isa<DecompositionDecl>(VD) && VD->getTypeSourceInfo() != nullptr &&
-         VD->getType().getAsString().find("decltype(") == std::string::npos;
-}
-
-/// Whether copy-initializing a \p T from \p Init (`T x = e;`) means the
-/// same as direct-initializing it (`T x(e);`): not when direct
-/// initialization would consider explicit constructors, or copy
-/// initialization the conversion functions of the initializer's class.
-static bool copyInitIsDirect(QualType T, const Expr *Init) {
-  if (T->isDependentType() || Init->isTypeDependent())
-    return false;
-  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
-  if (!Record) {
-    // Only a class's conversion function may be explicit.
-    const auto *Cast = dyn_cast<ImplicitCastExpr>(Init->IgnoreParens());
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Init))
-      Cast = dyn_cast<ImplicitCastExpr>(Cleanups->getSubExpr()->IgnoreParens());
-    return !Cast || Cast->getCastKind() != CK_UserDefinedConversion;
-  }
-  const Expr *E = Init;
-  while (true) {
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
-      E = Cleanups->getSubExpr();
-    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = Bind->getSubExpr();
-    else if (const auto *Paren = dyn_cast<ParenExpr>(E))
-      E = Paren->getSubExpr();
-    else if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E);
-             Cast && Cast->getCastKind() == CK_NoOp)
-      E = Cast->getSubExpr();
-    else
-      break;
-  }
-  const auto *Construct = dyn_cast<CXXConstructExpr>(E);
-  bool Conversion = isa<ImplicitCastExpr>(E) ||
-                    (Construct && !isa<CXXTemporaryObjectExpr>(Construct));
-  // A prvalue of T initializes the object itself, either way.
-  if (!Conversion && E->isPRValue() &&
-      E->getType()->getAsCXXRecordDecl() == Record)
-    return true;
-  const Expr *Source = E;
-  if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E))
-    Source = Cast->getSubExpr();
-  if (const auto *Construct =
-          dyn_cast<CXXConstructExpr>(Source->IgnoreImplicit()))
-    if (Construct->getNumArgs() >= 1)
-      Source = Construct->getArg(0);
-  const CXXRecordDecl *From = Source->getType()->getAsCXXRecordDecl();
-  if (From && From != Record)
-    return false;
-  for (const Decl *D : Record->decls()) {
-    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
-      D = Template->getTemplatedDecl();
-    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(D))
-      if (Ctor->getExplicitSpecifier().getKind() != ExplicitSpecKind::ResolvedFalse)
-        return false;
-    if (isa<UsingDecl, ConstructorUsingShadowDecl>(D))
-      return false;
-  }
-  return true;
-}
-
 /// Where the written initializer of \p VD starts: just after its
 /// declarator (`v` of `int v(1)`, `(*p)` of `int (*p)(f)`, `[a, b]` of
 /// `auto [a, b](s)`).
@@ -808,179 +671,6 @@ static SourceLocation afterName(const VarDecl *VD, const SourceManager &SM,
       Last = TypeEnd;
   }
   return Lexer::getLocForEndOfToken(Last, 0, SM, LO);
-}
-
-/// `std::addressof(Value)`; an xvalue, which std::addressof rejects, is
-/// named first.
-static std::string addressOf(const std::string &Value, bool XValue) {
-  if (XValue)
-    return "[](auto &&awaitc_object) { return std::addressof(awaitc_object); "
-           "}(" +
-           Value + ")";
-  return "std::addressof(" + Value + ")";
-}
-
-/// The temporaries in \p S whose life \p D extends.
-static void
-collectExtended(const Stmt *S, const ValueDecl *D,
-                SmallVectorImpl<const MaterializeTemporaryExpr *> &Out) {
-  if (!S || isa<LambdaExpr>(S))
-    return;
-  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(S))
-    if (Temp->getExtendingDecl() == D)
-      Out.push_back(Temp);
-  for (const Stmt *Child : S->children())
-    collectExtended(Child, D, Out);
-}
-
-/// The variables declared at \p Loc named \p Name in \p S.
-static void findVars(const Stmt *S, SourceLocation Loc, StringRef Name,
-                     SmallVectorImpl<const VarDecl *> &Out) {
-  if (!S)
-    return;
-  if (const auto *DS = dyn_cast<DeclStmt>(S))
-    for (const Decl *D : DS->decls())
-      if (const auto *Var = dyn_cast<VarDecl>(D))
-        if (Var->getLocation() == Loc && Var->getName() == Name)
-          Out.push_back(Var);
-  for (const Stmt *Child : S->children())
-    findVars(Child, Loc, Name, Out);
-}
-
-/// The nodes from \p From down to \p To, both included.
-static bool pathTo(const Stmt *From, const Stmt *To,
-                   SmallVectorImpl<const Stmt *> &Path) {
-  if (!From)
-    return false;
-  Path.push_back(From);
-  if (From == To)
-    return true;
-  for (const Stmt *Child : From->children())
-    if (pathTo(Child, To, Path))
-      return true;
-  Path.pop_back();
-  return false;
-}
-
-/// The instantiations of \p Fn seen in this translation unit: of a function
-/// template, of a member of a class template, of a member template of a
-/// class template.
-static SmallVector<const FunctionDecl *, 4>
-instantiationsOf(const FunctionDecl &Fn) {
-  SmallVector<const FunctionDecl *, 4> Out;
-  const FunctionTemplateDecl *Template = Fn.getDescribedFunctionTemplate();
-  if (Template)
-    for (const FunctionDecl *Instance : Template->specializations())
-      Out.push_back(Instance);
-  const auto *Record = dyn_cast<CXXRecordDecl>(Fn.getDeclContext());
-  const ClassTemplateDecl *Class =
-      Record ? Record->getDescribedClassTemplate() : nullptr;
-  if (!Class)
-    return Out;
-  for (const ClassTemplateSpecializationDecl *Spec : Class->specializations())
-    for (const Decl *D : Spec->decls()) {
-      if (const auto *Method = dyn_cast<FunctionDecl>(D)) {
-        if (Method->getTemplateInstantiationPattern() == &Fn)
-          Out.push_back(Method);
-      } else if (const auto *Member = dyn_cast<FunctionTemplateDecl>(D)) {
-        if (Template && Member->getInstantiatedFromMemberTemplate() == Template)
-          for (const FunctionDecl *Instance : Member->specializations())
-            Out.push_back(Instance);
-      }
-    }
-  return Out;
-}
-
-/// The variables that \p Var became in the instantiations of \p Fn seen in
-/// this translation unit.
-static SmallVector<const VarDecl *, 4> instantiatedVars(const FunctionDecl &Fn,
-                                                        const VarDecl *Var) {
-  SmallVector<const VarDecl *, 4> Out;
-  for (const FunctionDecl *Instance : instantiationsOf(Fn))
-    findVars(Instance->getBody(), Var->getLocation(), Var->getName(), Out);
-  return Out;
-}
-
-/// Whether, in an instantiation of \p Fn seen in this translation unit, the
-/// variable declared as \p Var extends the life of a temporary.
-static bool extendsInInstantiation(const FunctionDecl &Fn, const VarDecl *Var) {
-  if (!Var)
-    return false;
-  return llvm::any_of(instantiatedVars(Fn, Var), [](const VarDecl *Each) {
-    SmallVector<const MaterializeTemporaryExpr *, 2> Temps;
-    collectExtended(Each->getInit(), Each, Temps);
-    return !Temps.empty();
-  });
-}
-
-/// Whether a reference bound to \p Init, whose type depends on a template
-/// parameter, extends the life of no temporary but \p Init itself: \p Init
-/// is not a member, element or cast of a temporary, and in no instantiation
-/// seen in this translation unit does \p Var bind a converted copy of it.
-static bool bindsWholeValue(const FunctionDecl &Fn, const VarDecl *Var,
-                            const Expr *Init) {
-  const Expr *Top = Init->IgnoreParens();
-  if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Top))
-    Top = Cleanups->getSubExpr()->IgnoreParens();
-  // (A variable is an lvalue: there is nothing to hold.)
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(Top);
-      Ref && isa<VarDecl>(Ref->getDecl()))
-    return false;
-  if (isa<MemberExpr, CXXDependentScopeMemberExpr, ArraySubscriptExpr,
-          AbstractConditionalOperator, CXXNamedCastExpr, CStyleCastExpr>(Top))
-    return false;
-  if (const auto *Op = dyn_cast<BinaryOperator>(Top))
-    if (Op->isCommaOp() || Op->isPtrMemOp())
-      return false;
-  if (!Var)
-    return true;
-  for (const VarDecl *Each : instantiatedVars(Fn, Var)) {
-    SmallVector<const MaterializeTemporaryExpr *, 2> Temps;
-    collectExtended(Each->getInit(), Each, Temps);
-    if (Temps.empty())
-      continue;
-    if (Temps.size() > 1)
-      return false;
-    SmallVector<const Stmt *, 8> Path;
-    pathTo(Each->getInit(), Temps.front(), Path);
-    for (const Stmt *S : ArrayRef<const Stmt *>(Path).drop_back()) {
-      const auto *Cast = dyn_cast<ImplicitCastExpr>(S);
-      if (!isa<ExprWithCleanups, ParenExpr>(S) &&
-          !(Cast && (Cast->getCastKind() == CK_NoOp ||
-                     Cast->getCastKind() == CK_DerivedToBase ||
-                     Cast->getCastKind() == CK_UncheckedDerivedToBase)))
-        return false;
-    }
-    const Expr *Value = Temps.front()->getSubExpr();
-    while (true) {
-      Value = Value->IgnoreParens();
-      if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Value))
-        Value = Bind->getSubExpr();
-      else if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Value);
-               Cast && Cast->getCastKind() == CK_NoOp)
-        Value = Cast->getSubExpr(); // `const int &r = int_value`
-      else
-        break;
-    }
-    if (isa<ImplicitCastExpr>(Value))
-      return false; // a converted copy: `const long &r = int_value`
-  }
-  return true;
-}
-
-/// A binding of \p Bindings that names a bit-field in an instantiation of
-/// \p Fn seen in this translation unit (no reference can refer to one).
-static const BindingDecl *bitFieldBindingIn(const FunctionDecl &Fn,
-                                            const DecompositionDecl *Bindings) {
-  for (const VarDecl *Each : instantiatedVars(Fn, Bindings))
-    if (const auto *Instantiated = dyn_cast<DecompositionDecl>(Each))
-      for (const BindingDecl *B : Instantiated->bindings())
-        if (const auto *Member = dyn_cast_or_null<MemberExpr>(
-                B->getBinding() ? B->getBinding()->IgnoreImplicit() : nullptr))
-          if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
-              Field && Field->isBitField())
-            return B;
-  return nullptr;
 }
 
 /// The outermost expression in \p S spelled exactly as \p Range, not
@@ -1441,21 +1131,6 @@ std::optional<std::string> FunctionLowering::bindExtended(
           collectEdits(Child, Edits, false);
       }
   return addressOf(splice(*RootRange, std::move(Edits)), XValue);
-}
-
-/// Whether \p E converts its operand by a conversion function (its
-/// implicit nodes hold one).
-static bool convertsByFunction(const Expr *E) {
-  while (true) {
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
-      E = Cleanups->getSubExpr();
-    else if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E)) {
-      if (Cast->getCastKind() == CK_UserDefinedConversion)
-        return true;
-      E = Cast->getSubExpr();
-    } else
-      return false;
-  }
 }
 
 std::string FunctionLowering::contextuallyConverted(const Expr *E,
@@ -3173,22 +2848,6 @@ QualType FunctionLowering::thisTypeIn(const Stmt *S) {
     if (QualType T = thisTypeIn(Child); !T.isNull())
       return T;
   return QualType();
-}
-
-/// Whether an object of type \p T can be copied from a const lvalue.
-static bool isCopyable(QualType T) {
-  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
-  if (!Record || !Record->hasDefinition() || T->isDependentType())
-    return true;
-  if (Record->needsImplicitCopyConstructor())
-    return !Record->defaultedCopyConstructorIsDeleted();
-  for (const CXXConstructorDecl *Ctor : Record->ctors()) {
-    unsigned Quals = 0;
-    if (Ctor->isCopyConstructor(Quals) && !Ctor->isDeleted() &&
-        (Quals & Qualifiers::Const))
-      return true;
-  }
-  return false;
 }
 
 void FunctionLowering::addCaptureParams(const LambdaExpr &L) {

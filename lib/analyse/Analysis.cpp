@@ -1,5 +1,5 @@
 //===- Analysis.cpp -------------------------------------------------------===//
-#include "awaitc-tool/Analysis.h"
+#include "analyse/Analysis.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"

@@ -1,5 +1,5 @@
 //===- Finder.cpp ---------------------------------------------------------===//
-#include "awaitc-tool/Finder.h"
+#include "find/Finder.h"
 
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"

@@ -1,8 +1,9 @@
 // Unit tests of the transform library's pieces that need no file system:
 // #line resolution, fresh names, and the whole pipeline on in-memory code.
-#include "awaitc-tool/Analysis.h"
-#include "awaitc-tool/LineDirectives.h"
-#include "awaitc-tool/Transform.h"
+// (The analysis stage has its own: lib_analysis_test.cpp.)
+#include "analyse/Analysis.h"
+#include "support/LineDirectives.h"
+#include "Transform.h"
 
 #include <gtest/gtest.h>
 

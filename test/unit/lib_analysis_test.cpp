@@ -1,0 +1,307 @@
+// Unit tests of stage 2, the analysis of one annotated body, on in-memory
+// code: which statements suspend, which locals live across a suspension
+// (and so move into the frame), the names generated code may use, and the
+// questions the analysis answers about templates and conversions.
+#include "analyse/Analysis.h"
+#include "analyse/Conversions.h"
+#include "analyse/Instantiations.h"
+#include "find/Finder.h"
+#include "lower/TypeSpelling.h"
+#include "support/Diagnostics.h"
+#include "support/SourceText.h"
+
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Frontend/ASTUnit.h"
+#include "clang/Tooling/Tooling.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+namespace {
+
+using namespace clang;
+
+std::vector<std::string> args() {
+  return {"-std=c++17", "-I" AWAITC_TEST_RUNTIME_INCLUDE,
+          "-Wno-return-mismatch", "-Wno-return-type",
+          "-resource-dir=" AWAITC_CLANG_RESOURCE_DIR};
+}
+
+/// Every variable and expression of a function, found by name or spelling.
+class Declarations : public RecursiveASTVisitor<Declarations> {
+public:
+  bool VisitVarDecl(VarDecl *VD) {
+    Vars.push_back(VD);
+    return true;
+  }
+  std::vector<const VarDecl *> Vars;
+};
+
+/// One translation unit, parsed, with the analysis of one annotated
+/// function of it.
+class Analysed {
+public:
+  Analysed(const std::string &Body, llvm::StringRef Function) {
+    Unit = tooling::buildASTFromCodeWithArgs(
+        "#include <awaitc/awaitc.h>\n#include <string>\n"
+        "awaitc::Coro<int> one();\n" +
+            Body,
+        args(), "in.cpp");
+    if (!Unit)
+      return;
+    ASTContext &Ctx = Unit->getASTContext();
+    Source = std::make_unique<awaitc::SourceText>(Ctx.getSourceManager(),
+                                                  Ctx.getLangOpts());
+    awaitc::Diagnoser Diag(Unit->getDiagnostics());
+    Found = awaitc::findAnnotatedFunctions(Ctx, Diag);
+    for (const awaitc::AnnotatedFunction &Fn : Found)
+      if (Fn.Function->getName() == Function)
+        Analysis = std::make_unique<awaitc::BodyAnalysis>(Fn, *Source);
+  }
+
+  bool ok() const {
+    return Unit && !Unit->getDiagnostics().hasErrorOccurred() && Analysis;
+  }
+  awaitc::BodyAnalysis &analysis() { return *Analysis; }
+
+  /// The local of the analysed function named \p Name (the first one).
+  const VarDecl *local(llvm::StringRef Name) {
+    Declarations All;
+    All.TraverseDecl(const_cast<FunctionDecl *>(Analysis->function().Function));
+    for (const VarDecl *VD : All.Vars)
+      if (VD->getName() == Name)
+        return VD;
+    ADD_FAILURE() << "no local named " << Name.str();
+    return nullptr;
+  }
+  bool hoisted(llvm::StringRef Name) {
+    const VarDecl *VD = local(Name);
+    return VD && Analysis->isHoisted(VD);
+  }
+
+  /// All variables of the translation unit named \p Name, template
+  /// instantiations' included.
+  std::vector<const VarDecl *> everywhere(llvm::StringRef Name) {
+    Declarations All;
+    All.TraverseDecl(Unit->getASTContext().getTranslationUnitDecl());
+    std::vector<const VarDecl *> Out;
+    for (const VarDecl *VD : All.Vars)
+      if (VD->getName() == Name)
+        Out.push_back(VD);
+    return Out;
+  }
+  ASTContext &context() { return Unit->getASTContext(); }
+
+private:
+  std::unique_ptr<ASTUnit> Unit;
+  std::unique_ptr<awaitc::SourceText> Source;
+  std::vector<awaitc::AnnotatedFunction> Found;
+  std::unique_ptr<awaitc::BodyAnalysis> Analysis;
+};
+
+TEST(Hoisting, OnlyLocalsInScopeAtALaterSuspensionMoveIntoTheFrame) {
+  Analysed A(R"(
+    AWAITC_ASYNC awaitc::Coro<int> f(int p) {
+      int before = p;            // in scope at the AWAIT below
+      { int done = 1; (void)done; }  // its scope ends first
+      int used = before + AWAIT(one());
+      int after = used + 1;      // declared after the last suspension
+      return after;
+    }
+  )",
+             "f");
+  ASSERT_TRUE(A.ok());
+  EXPECT_TRUE(A.hoisted("before"));
+  EXPECT_FALSE(A.hoisted("done"));
+  // A marker in its own initializer does not keep it: it is constructed
+  // after the suspension.
+  EXPECT_FALSE(A.hoisted("used"));
+  EXPECT_FALSE(A.hoisted("after"));
+}
+
+TEST(Hoisting, ALoopBodyLocalLivesAcrossTheSuspensionOfItsIteration) {
+  Analysed A(R"(
+    AWAITC_ASYNC awaitc::Coro<int> f(int n) {
+      int sum = 0;
+      for (int i = 0; i < n; ++i) {
+        std::string label = "x";
+        AWAIT(awaitc::sleep(0));
+        sum += static_cast<int>(label.size());
+      }
+      for (int j = 0; j < n; ++j)
+        sum += j;
+      return sum;
+    }
+  )",
+             "f");
+  ASSERT_TRUE(A.ok());
+  EXPECT_TRUE(A.hoisted("sum"));
+  EXPECT_TRUE(A.hoisted("i"));
+  EXPECT_TRUE(A.hoisted("label"));
+  EXPECT_FALSE(A.hoisted("j"));
+}
+
+TEST(Hoisting, StaticsAndConstantsStayWhereTheyAre) {
+  Analysed A(R"(
+    AWAITC_ASYNC awaitc::Coro<int> f() {
+      static int calls = 0;
+      constexpr int step = 2;
+      int local = 1;
+      AWAIT(awaitc::sleep(0));
+      return calls + step + local;
+    }
+  )",
+             "f");
+  ASSERT_TRUE(A.ok());
+  EXPECT_FALSE(A.hoisted("calls"));
+  EXPECT_FALSE(A.hoisted("step"));
+  EXPECT_TRUE(A.hoisted("local"));
+}
+
+TEST(Suspension, EveryStatementThatHoldsAMarkerSuspends) {
+  Analysed A(R"(
+    AWAITC_ASYNC awaitc::Coro<int> f(bool c) {
+      int a = 1;
+      if (c)
+        a += AWAIT(one()) + AWAIT(one());
+      return a;
+    }
+  )",
+             "f");
+  ASSERT_TRUE(A.ok());
+  awaitc::BodyAnalysis &B = A.analysis();
+  EXPECT_EQ(B.markers().size(), 2u);
+  EXPECT_EQ(B.countMarkers(B.body()), 2u);
+  EXPECT_TRUE(B.suspends(B.body()));
+  const auto *Body = cast<CompoundStmt>(B.body());
+  const Stmt *Decl = Body->body_front();
+  const auto *If = cast<IfStmt>(Body->body_begin()[1]);
+  EXPECT_FALSE(B.suspends(Decl));
+  EXPECT_TRUE(B.suspends(If));
+  EXPECT_FALSE(B.suspends(If->getCond()));
+  EXPECT_EQ(B.countMarkers(If->getThen()), 2u);
+  EXPECT_FALSE(B.suspends(Body->body_back()));
+  // Each marker is within the statement that holds it, not the other way.
+  EXPECT_TRUE(B.isWithin(B.markers().front(), If));
+  EXPECT_FALSE(B.isWithin(If, B.markers().front()));
+}
+
+TEST(Names, FrameMembersNeverCaptureAUsersName) {
+  Analysed A(R"(
+    AWAITC_ASYNC awaitc::Coro<int> f() {
+      int x = 1;
+      int x_2 = 2;
+      AWAIT(awaitc::sleep(0));
+      { int x = 3; AWAIT(awaitc::sleep(0)); x_2 += x; }
+      return x + x_2;
+    }
+  )",
+             "f");
+  ASSERT_TRUE(A.ok());
+  std::vector<const VarDecl *> Xs = A.everywhere("x");
+  ASSERT_EQ(Xs.size(), 2u);
+  awaitc::BodyAnalysis &B = A.analysis();
+  ASSERT_TRUE(B.isHoisted(Xs[0]) && B.isHoisted(Xs[1]));
+  // A name that means one local everywhere stays; two locals named x are
+  // two members, with names no token of the function spells.
+  EXPECT_EQ(B.memberName(A.local("x_2")), "x_2");
+  for (const VarDecl *X : Xs)
+    for (llvm::StringRef Spelled : {"x", "x_2", "f"})
+      EXPECT_NE(B.memberName(X), Spelled);
+  EXPECT_NE(B.memberName(Xs[0]), B.memberName(Xs[1]));
+  EXPECT_NE(B.names().fresh("x"), "x");
+}
+
+TEST(Instantiations, AskedOfEveryInstantiationSeen) {
+  Analysed A(R"(
+    template <class T> AWAITC_ASYNC awaitc::Coro<int> f(T v) {
+      const auto &r = v + 1;   // a temporary for int, none for a string&
+      AWAIT(awaitc::sleep(0));
+      return static_cast<int>(sizeof r);
+    }
+    int use() {
+      (void)f(1);
+      (void)f(2L);
+      return 0;
+    }
+  )",
+             "f");
+  ASSERT_TRUE(A.ok());
+  const FunctionDecl &Fn = *A.analysis().function().Function;
+  EXPECT_EQ(awaitc::instantiationsOf(Fn).size(), 2u);
+  const VarDecl *R = A.local("r");
+  EXPECT_EQ(awaitc::instantiatedVars(Fn, R).size(), 2u);
+  EXPECT_TRUE(awaitc::extendsInInstantiation(Fn, R));
+  EXPECT_TRUE(awaitc::bindsWholeValue(Fn, R, R->getInit()));
+}
+
+TEST(Instantiations, AReferenceToAnLvalueExtendsNothing) {
+  Analysed A(R"(
+    template <class T> AWAITC_ASYNC awaitc::Coro<int> f(T v) {
+      const auto &r = v;
+      AWAIT(awaitc::sleep(0));
+      return static_cast<int>(sizeof r);
+    }
+    int use() { (void)f(1); return 0; }
+  )",
+             "f");
+  ASSERT_TRUE(A.ok());
+  const FunctionDecl &Fn = *A.analysis().function().Function;
+  EXPECT_FALSE(awaitc::extendsInInstantiation(Fn, A.local("r")));
+}
+
+TEST(Conversions, CopyInitializationIsDirectUnlessAConstructorIsExplicit) {
+  Analysed A(R"(
+    struct Open { Open(int) {} };
+    struct Closed { explicit Closed(int) {} Closed(long) {} };
+    AWAITC_ASYNC awaitc::Coro<int> f() {
+      Open o = 1;
+      Closed c = 1L;
+      int i = 2;
+      AWAIT(awaitc::sleep(0));
+      return i;
+    }
+  )",
+             "f");
+  ASSERT_TRUE(A.ok());
+  for (auto [Name, Direct] :
+       {std::pair{"o", true}, std::pair{"c", false}, std::pair{"i", true}}) {
+    const VarDecl *VD = A.local(Name);
+    EXPECT_EQ(awaitc::copyInitIsDirect(VD->getType(), VD->getInit()), Direct)
+        << Name;
+  }
+}
+
+TEST(TypeSpelling, PlaceholdersAreSpelledByDeductionRules) {
+  Analysed A(R"(
+    template <class T> AWAITC_ASYNC awaitc::Coro<int> f(T v) {
+      auto a = v;
+      const auto &b = v;
+      auto &&c = v;
+      auto *const d = &v;
+      decltype(auto) e = v;
+      AWAIT(awaitc::sleep(0));
+      return 0;
+    }
+  )",
+             "f");
+  ASSERT_TRUE(A.ok());
+  auto Spell = [&](llvm::StringRef Name, bool Pointee = false) {
+    std::string Init = Name == "d" ? "&v" : "v";
+    return awaitc::deducedTypeText(A.local(Name)->getType(), Init, Pointee)
+        .value_or("<none>");
+  };
+  EXPECT_EQ(Spell("a"), "std::decay_t<decltype((v))>");
+  EXPECT_EQ(Spell("b"), "const std::remove_reference_t<decltype((v))> &");
+  EXPECT_EQ(Spell("c"), "decltype((v)) &&");
+  EXPECT_EQ(Spell("d"), "std::decay_t<decltype((&v))> const");
+  EXPECT_EQ(Spell("e"), "decltype(v)");
+  EXPECT_EQ(Spell("e", /*Pointee=*/true),
+            "std::remove_reference_t<decltype(v)>");
+  EXPECT_TRUE(awaitc::isDependentDecltypeAuto(A.local("e")->getType()));
+  EXPECT_FALSE(awaitc::isWrittenType(A.local("a")));
+}
+
+} // namespace

@@ -3,6 +3,7 @@
 
 #include "analyse/Analysis.h"
 #include "emit/Cxx20Emitter.h"
+#include "emit/DotEmitter.h"
 #include "emit/Emitter.h"
 #include "find/Finder.h"
 #include "lower/Lowering.h"
@@ -151,6 +152,7 @@ public:
       FileNames.reserve(Entry.getKey());
 
     std::vector<Replacement> Replacements;
+    std::vector<FrameModel> Models;
     // Annotated lambdas in annotated bodies come first (see Finder.h).
     TransformedLambdas Nested;
     for (const AnnotatedFunction &F : Functions) {
@@ -165,9 +167,17 @@ public:
         Nested[F.Lambda] = std::move(R->Text);
       else if (R)
         Replacements.push_back(std::move(*R));
+      if (Options.Emit == Backend::Dot)
+        Models.push_back(std::move(*Model));
     }
     if (Diag.hasErrors())
       return;
+    if (Options.Emit == Backend::Dot) {
+      Done(std::string(Src.fileName()),
+           emitDot(Models, std::string(Src.fileName())),
+           Files->getDependencies());
+      return;
+    }
 
     std::string Text;
     unsigned Pos = 0;

@@ -17,6 +17,8 @@ enum class Backend {
   StateMachine,
   /// C++20 coroutines on the same runtime (see Cxx20Emitter.h).
   Cxx20,
+  /// A Graphviz picture of each state machine (see DotEmitter.h).
+  Dot,
 };
 
 struct TransformOptions {

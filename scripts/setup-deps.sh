@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages awaitc needs to build and test:
 # LLVM/Clang 19 (tool, lit, FileCheck, clang++ and its sanitizer runtimes),
 # CMake, Ninja, g++, GoogleTest, valgrind, standalone Asio (the echo
-# benchmark's C++20 comparison) and Python 3.
+# benchmark's C++20 comparison), Python 3 and Graphviz (which renders
+# --emit=dot's output in the tests).
 #
 # Idempotent and quiet: does nothing (no apt-get update) when every package
 # is already installed. Works as root; otherwise uses sudo.
@@ -15,6 +16,7 @@ PACKAGES=(
   valgrind
   libasio-dev
   python3
+  graphviz
   diffutils
 )
 

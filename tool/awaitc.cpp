@@ -52,7 +52,11 @@ static cl::opt<awaitc::Backend> Emit(
                           "C++17 state-machine classes (default)"),
                clEnumValN(awaitc::Backend::Cxx20, "cxx20",
                           "C++20 coroutines on the same runtime; compile "
-                          "the output with -std=c++20")),
+                          "the output with -std=c++20"),
+               clEnumValN(awaitc::Backend::Dot, "dot",
+                          "a Graphviz picture of each state machine: its "
+                          "states, and how it suspends, resumes, returns "
+                          "and throws")),
     cl::init(awaitc::Backend::StateMachine), cl::cat(AwaitcCategory));
 static cl::opt<bool> NoLineDirectives(
     "no-line-directives",
@@ -70,6 +74,7 @@ Examples:
   awaitc app.cpp -o gen/app.cpp --depfile=gen/app.cpp.d -- @app.flags
   awaitc -p build src/net.cpp --out-dir build/gen
   awaitc --emit=cxx20 app.cpp -o app.cxx20.cpp -- -std=c++17
+  awaitc --emit=dot app.cpp -o app.dot -- -std=c++17 && dot -Tsvg app.dot
 )");
 
 static constexpr int ExitInputError = 1;

@@ -2,6 +2,7 @@
 #include "analyse/Analysis.h"
 
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
 #include <algorithm>
@@ -109,6 +110,7 @@ BodyAnalysis::BodyAnalysis(const AnnotatedFunction &Fn,
   findMarkers(Scan.Markers);
   findHoisted(Scan.Locals);
   assignNames(Scan.References);
+  Transitions = suspensionGraph(*this);
 }
 
 void BodyAnalysis::findMarkers(std::vector<const CallExpr *> Found) {
@@ -123,6 +125,22 @@ void BodyAnalysis::findMarkers(std::vector<const CallExpr *> Found) {
     for (const Stmt *S = M; S; S = Parents->getParent(S))
       Suspending.insert(S);
   }
+}
+
+const Expr *BodyAnalysis::userReturnValue(const ReturnStmt *R) const {
+  const Expr *V = R->getRetValue();
+  if (!V)
+    return nullptr;
+  const Expr *Inner = V->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Inner))
+    if (Construct->getType()->getAsCXXRecordDecl() ==
+        Fn.Function->getReturnType()->getAsCXXRecordDecl()) {
+      // `return {a, b};` builds T from the list.
+      if (Construct->getNumArgs() != 1)
+        return Construct;
+      return Construct->getArg(0)->IgnoreImplicit();
+    }
+  return V;
 }
 
 unsigned BodyAnalysis::countMarkers(const Stmt *S) const {

@@ -4,12 +4,13 @@
 // (and so must be lowered rather than copied), which locals are in scope
 // across a suspension point (and so move into the frame: "hoisted"), the
 // names generated code may use without changing what any of the user's
-// names refers to.
+// names refers to, and where control goes between suspensions.
 //
 //===----------------------------------------------------------------------===//
 #ifndef AWAITC_TOOL_ANALYSIS_H
 #define AWAITC_TOOL_ANALYSIS_H
 
+#include "analyse/Transitions.h"
 #include "find/Finder.h"
 #include "support/SourceText.h"
 
@@ -73,11 +74,20 @@ public:
         return true;
     return false;
   }
+  /// The value \p R returns as the user wrote it: `return v;` in a Coro<T>
+  /// body type-checks through Coro's converting constructor, whose argument
+  /// is the user's expression (a construction from a braced list is the
+  /// list's). Null for `return;`.
+  const clang::Expr *userReturnValue(const clang::ReturnStmt *R) const;
+
   const std::vector<const clang::CallExpr *> &markers() const {
     return Markers;
   }
 
   NameAllocator &names() { return Names; }
+
+  /// Where the body goes from its start and from each suspension point.
+  const SuspensionGraph &transitions() const { return Transitions; }
 
 private:
   void findMarkers(std::vector<const clang::CallExpr *> Found);
@@ -96,6 +106,7 @@ private:
   std::vector<const clang::VarDecl *> HoistedInOrder;
   llvm::DenseMap<const clang::VarDecl *, std::string> MemberNames;
   NameAllocator Names;
+  SuspensionGraph Transitions;
 };
 
 } // namespace awaitc

@@ -47,6 +47,15 @@ struct FrameSlot {
   std::string Flag;
 };
 
+/// Where the body can go from one entry (its start, or a resumption)
+/// before it suspends again or ends.
+struct StateExits {
+  /// Ids of the states it may suspend in next.
+  std::vector<int> Suspends;
+  bool Returns = false;
+  bool Throws = false;
+};
+
 /// A suspension point: where step() resumes and what is alive there.
 struct SuspendState {
   int Id = 0;
@@ -55,6 +64,10 @@ struct SuspendState {
   /// Indices into FrameModel::Slots of the slots alive while suspended
   /// here, in construction order.
   std::vector<unsigned> Live;
+  /// The marker as the user wrote it ("AWAIT(fetch(i))").
+  std::string Marker;
+  /// Where the body goes after resuming here.
+  StateExits Exits;
 };
 
 struct FrameParam {
@@ -87,6 +100,8 @@ struct FrameModel {
   std::vector<FrameParam> Params;
   std::vector<FrameSlot> Slots;
   std::vector<SuspendState> States;
+  /// Where the body goes from its start.
+  StateExits Start;
   /// The member holding `this` of a member function (empty otherwise).
   std::string SelfName;
   /// Definitions of the factories of lambdas moved out of step(), placed

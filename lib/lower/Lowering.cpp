@@ -235,7 +235,10 @@ private:
   /// Gives \p Slot a flag in the frame recording whether it was constructed.
   void makeConditional(unsigned Slot);
   std::string destroyNow(unsigned Slot);
-  int addState();
+  /// A new state, for the suspension at \p Marker.
+  int addState(const CallExpr *Marker);
+  /// The model's transitions, from the analysis's graph of markers.
+  void recordTransitions();
   void emitSuspension(int State, const std::string &Condition,
                       SourceLocation Loc);
 
@@ -275,7 +278,6 @@ private:
   std::optional<ByteRange> exprRange(const Expr *E) const;
   std::optional<ByteRange> statementRange(const Stmt *S) const;
   std::string returnText(const ReturnStmt *R, const std::string &Value);
-  const Expr *userReturnValue(const ReturnStmt *R) const;
   std::string referenceTo(const VarDecl *VD) const;
   /// What a structured binding of a frame local denotes, in terms of the
   /// frame member holding the bound object: `e.field`, `e[i]` or
@@ -382,6 +384,7 @@ private:
   }
 
   BodyAnalysis &A;
+  llvm::DenseMap<const CallExpr *, int> StateOfMarker;
   const SourceText &Src;
   ASTContext &Ctx;
   Diagnoser &Diag;
@@ -508,6 +511,7 @@ std::optional<FrameModel> FunctionLowering::run() {
            "    }, this->" + PackMember + ");\n";
   }
   Model.StepBody = Body;
+  recordTransitions();
   if (Failed)
     return std::nullopt;
   for (const LambdaUses &Uses : MovedLambdas)
@@ -1457,7 +1461,7 @@ void FunctionLowering::lowerAwaitEach(const CXXForRangeStmt *For,
 
   openBlock();
   FullExpr Next;
-  int State = addState();
+  int State = addState(Marker);
   FrameSlot Awaiter;
   Awaiter.Name = Names.fresh("await_" + std::to_string(State));
   Awaiter.Type = "awaitc::detail::async_next_awaiter_t<" + GenType + ">";
@@ -1726,27 +1730,9 @@ void FunctionLowering::lowerTry(const CXXTryStmt *Try) {
   emit(Try->getBeginLoc(), closeBlock());
 }
 
-const Expr *FunctionLowering::userReturnValue(const ReturnStmt *R) const {
-  const Expr *V = R->getRetValue();
-  if (!V)
-    return nullptr;
-  // `return value;` in a Coro<T> body type-checks through Coro's converting
-  // constructor; the user's expression is its argument.
-  const Expr *Inner = V->IgnoreImplicit();
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Inner))
-    if (Construct->getType()->getAsCXXRecordDecl() ==
-        Fn.getReturnType()->getAsCXXRecordDecl()) {
-      // `return {a, b};` builds T from the list (see returnText).
-      if (Construct->getNumArgs() != 1)
-        return Construct;
-      return Construct->getArg(0)->IgnoreImplicit();
-    }
-  return V;
-}
-
 std::string FunctionLowering::returnText(const ReturnStmt *R,
                                          const std::string &Value) {
-  const Expr *V = userReturnValue(R);
+  const Expr *V = A.userReturnValue(R);
   bool ReturnsValue = A.function().Kind == CoroutineKind::Async &&
                       !A.function().ResultType->isVoidType();
   if (!V)
@@ -1778,7 +1764,7 @@ std::string FunctionLowering::returnText(const ReturnStmt *R,
 }
 
 void FunctionLowering::lowerReturn(const ReturnStmt *R) {
-  const Expr *V = userReturnValue(R);
+  const Expr *V = A.userReturnValue(R);
   FullExpr FE;
   FE.MarkersLeft = A.countMarkers(V);
   std::string Value = lowerExpr(V, FE);
@@ -1820,7 +1806,7 @@ void FunctionLowering::lowerYield(const CallExpr *Marker) {
   emit(Marker->getBeginLoc(), constructFrom(Slot, Value));
   becameLive(Slot);
   FE.Temps.push_back(Slot);
-  int State = addState();
+  int State = addState(Marker);
   emit(Marker->getBeginLoc(), "this->awaitc_yield_at(" + std::to_string(State) +
                                   ", " + Model.Slots[Slot].Name + ");");
   emitSuspension(State, "", Marker->getBeginLoc());
@@ -2373,7 +2359,7 @@ std::string FunctionLowering::lowerAwait(const CallExpr *Marker, FullExpr &FE) {
       ArgType += "&&";
   }
   std::string AwaiterType = "awaitc::detail::awaiter_t<" + ArgType + ">";
-  int State = addState();
+  int State = addState(Marker);
   FrameSlot Awaiter;
   Awaiter.Name = Names.fresh("await_" + std::to_string(State));
   Awaiter.Type = AwaiterType;
@@ -2675,12 +2661,34 @@ std::string FunctionLowering::destroyNow(unsigned Index) {
   return Slot.Guard + ".destroy();";
 }
 
-int FunctionLowering::addState() {
+int FunctionLowering::addState(const CallExpr *Marker) {
   SuspendState State;
   State.Id = Model.States.size() + 1;
   State.Live = Live;
+  if (auto R = Src.markerRange(Marker))
+    State.Marker = Src.text(*R).str();
+  else
+    State.Marker = markerName(markerKindOf(*Marker));
+  StateOfMarker[Marker] = State.Id;
   Model.States.push_back(State);
   return State.Id;
+}
+
+void FunctionLowering::recordTransitions() {
+  auto Convert = [&](const Exits &From) {
+    StateExits To;
+    for (const CallExpr *Marker : From.Suspends)
+      if (auto It = StateOfMarker.find(Marker); It != StateOfMarker.end())
+        To.Suspends.push_back(It->second);
+    To.Returns = From.Returns;
+    To.Throws = From.Throws;
+    return To;
+  };
+  const SuspensionGraph &Graph = A.transitions();
+  Model.Start = Convert(Graph.FromStart);
+  for (auto [Marker, Id] : StateOfMarker)
+    if (auto It = Graph.FromResume.find(Marker); It != Graph.FromResume.end())
+      Model.States[Id - 1].Exits = Convert(It->second);
 }
 
 void FunctionLowering::emitSuspension(int State, const std::string &Condition,
@@ -3295,7 +3303,7 @@ std::optional<Edit> FunctionLowering::editFor(const Stmt *S, bool InLambda) {
       fail(Return->getBeginLoc(), "awaitc cannot rewrite this return");
       return std::nullopt;
     }
-    const Expr *V = userReturnValue(Return);
+    const Expr *V = A.userReturnValue(Return);
     return Edit{*R, returnText(Return, V ? rewrite(V) : "")};
   }
   if (const auto *Goto = dyn_cast<GotoStmt>(S)) {

@@ -111,6 +111,9 @@ if config.clangxx and os.path.exists(config.clangxx):
     config.available_features.add("clang")
 if python:
     config.available_features.add("python3")
+# Graphviz renders --emit=dot's output (scripts/setup-deps.sh installs it).
+if shutil.which("dot"):
+    config.available_features.add("graphviz")
 
 # The runtime's headers are most of each run test's compile time: %run-both
 # precompiles them once per compiler command line into the build tree

@@ -2,104 +2,18 @@
 // code: which statements suspend, which locals live across a suspension
 // (and so move into the frame), the names generated code may use, and the
 // questions the analysis answers about templates and conversions.
-#include "analyse/Analysis.h"
+#include "lib_parsed.h"
+
 #include "analyse/Conversions.h"
 #include "analyse/Instantiations.h"
-#include "find/Finder.h"
 #include "lower/TypeSpelling.h"
-#include "support/Diagnostics.h"
-#include "support/SourceText.h"
-
-#include "clang/AST/RecursiveASTVisitor.h"
-#include "clang/Frontend/ASTUnit.h"
-#include "clang/Tooling/Tooling.h"
 
 #include <gtest/gtest.h>
-
-#include <memory>
-#include <string>
 
 namespace {
 
 using namespace clang;
-
-std::vector<std::string> args() {
-  return {"-std=c++17", "-I" AWAITC_TEST_RUNTIME_INCLUDE,
-          "-Wno-return-mismatch", "-Wno-return-type",
-          "-resource-dir=" AWAITC_CLANG_RESOURCE_DIR};
-}
-
-/// Every variable and expression of a function, found by name or spelling.
-class Declarations : public RecursiveASTVisitor<Declarations> {
-public:
-  bool VisitVarDecl(VarDecl *VD) {
-    Vars.push_back(VD);
-    return true;
-  }
-  std::vector<const VarDecl *> Vars;
-};
-
-/// One translation unit, parsed, with the analysis of one annotated
-/// function of it.
-class Analysed {
-public:
-  Analysed(const std::string &Body, llvm::StringRef Function) {
-    Unit = tooling::buildASTFromCodeWithArgs(
-        "#include <awaitc/awaitc.h>\n#include <string>\n"
-        "awaitc::Coro<int> one();\n" +
-            Body,
-        args(), "in.cpp");
-    if (!Unit)
-      return;
-    ASTContext &Ctx = Unit->getASTContext();
-    Source = std::make_unique<awaitc::SourceText>(Ctx.getSourceManager(),
-                                                  Ctx.getLangOpts());
-    awaitc::Diagnoser Diag(Unit->getDiagnostics());
-    Found = awaitc::findAnnotatedFunctions(Ctx, Diag);
-    for (const awaitc::AnnotatedFunction &Fn : Found)
-      if (Fn.Function->getName() == Function)
-        Analysis = std::make_unique<awaitc::BodyAnalysis>(Fn, *Source);
-  }
-
-  bool ok() const {
-    return Unit && !Unit->getDiagnostics().hasErrorOccurred() && Analysis;
-  }
-  awaitc::BodyAnalysis &analysis() { return *Analysis; }
-
-  /// The local of the analysed function named \p Name (the first one).
-  const VarDecl *local(llvm::StringRef Name) {
-    Declarations All;
-    All.TraverseDecl(const_cast<FunctionDecl *>(Analysis->function().Function));
-    for (const VarDecl *VD : All.Vars)
-      if (VD->getName() == Name)
-        return VD;
-    ADD_FAILURE() << "no local named " << Name.str();
-    return nullptr;
-  }
-  bool hoisted(llvm::StringRef Name) {
-    const VarDecl *VD = local(Name);
-    return VD && Analysis->isHoisted(VD);
-  }
-
-  /// All variables of the translation unit named \p Name, template
-  /// instantiations' included.
-  std::vector<const VarDecl *> everywhere(llvm::StringRef Name) {
-    Declarations All;
-    All.TraverseDecl(Unit->getASTContext().getTranslationUnitDecl());
-    std::vector<const VarDecl *> Out;
-    for (const VarDecl *VD : All.Vars)
-      if (VD->getName() == Name)
-        Out.push_back(VD);
-    return Out;
-  }
-  ASTContext &context() { return Unit->getASTContext(); }
-
-private:
-  std::unique_ptr<ASTUnit> Unit;
-  std::unique_ptr<awaitc::SourceText> Source;
-  std::vector<awaitc::AnnotatedFunction> Found;
-  std::unique_ptr<awaitc::BodyAnalysis> Analysis;
-};
+using awaitc::test::Analysed;
 
 TEST(Hoisting, OnlyLocalsInScopeAtALaterSuspensionMoveIntoTheFrame) {
   Analysed A(R"(

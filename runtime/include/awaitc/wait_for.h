@@ -197,20 +197,22 @@ private:
   Release release_;
 };
 
-// AWAIT(wait_for(x, timeout)). MoveResult: the value is moved out of the
+} // namespace detail
+
+// What wait_for() gives AWAIT. MoveResult: the value is moved out of the
 // task (a Coro wrapped here, or an rvalue Task).
 template <class T, bool MoveResult>
-class [[nodiscard]] WaitFor final : private WaitForBase {
+class [[nodiscard]] WaitForAwaiter final : private detail::WaitForBase {
 public:
-  WaitFor(Coro<T> coro, double timeout) noexcept
+  WaitForAwaiter(Coro<T> coro, double timeout) noexcept
       : WaitForBase(timeout), coro_(std::move(coro)) {
     assert(coro_->valid() && "wait_for of an empty or moved-from Coro");
   }
-  WaitFor(Task<T> task, double timeout) noexcept
+  WaitForAwaiter(Task<T> task, double timeout) noexcept
       : WaitForBase(timeout), task_(std::move(task)) {
     assert(task_.valid() && "wait_for of an empty Task");
   }
-  WaitFor(WaitFor &&other) noexcept
+  WaitForAwaiter(WaitForAwaiter &&other) noexcept
       : WaitForBase(other), coro_(std::move(other.coro_)),
         task_(std::move(other.task_)) {}
 
@@ -219,14 +221,14 @@ public:
       task_ = create_task(std::move(*coro_));
       coro_.reset();
     }
-    return ready(*TaskAccess::state(task_));
+    return ready(*detail::TaskAccess::state(task_));
   }
   bool await_suspend(Frame &frame) {
     begin(frame);
     return true;
   }
   T await_resume() {
-    TaskState<T> &state = *TaskAccess::state(task_);
+    detail::TaskState<T> &state = *detail::TaskAccess::state(task_);
     state.mark_retrieved();
     switch (outcome()) {
     case Outcome::Cancelled:
@@ -244,7 +246,7 @@ public:
   }
 
 private:
-  static T value(TaskState<T> &state) {
+  static T value(detail::TaskState<T> &state) {
     if constexpr (MoveResult && std::is_object_v<T>)
       return std::move(state.result());
     else
@@ -255,22 +257,20 @@ private:
   Task<T> task_;
 };
 
-} // namespace detail
-
 // asyncio.wait_for: the awaitable's result, or TimeoutError after `timeout`
 // seconds (see above). A Coro is run as a task when the AWAIT begins.
 template <class T>
-detail::WaitFor<T, true> wait_for(Coro<T> coro, double timeout) noexcept {
-  return detail::WaitFor<T, true>(std::move(coro), timeout);
+WaitForAwaiter<T, true> wait_for(Coro<T> coro, double timeout) noexcept {
+  return WaitForAwaiter<T, true>(std::move(coro), timeout);
 }
 template <class T>
-detail::WaitFor<T, false> wait_for(const Task<T> &task,
+WaitForAwaiter<T, false> wait_for(const Task<T> &task,
                                    double timeout) noexcept {
-  return detail::WaitFor<T, false>(task, timeout);
+  return WaitForAwaiter<T, false>(task, timeout);
 }
 template <class T>
-detail::WaitFor<T, true> wait_for(Task<T> &&task, double timeout) noexcept {
-  return detail::WaitFor<T, true>(std::move(task), timeout);
+WaitForAwaiter<T, true> wait_for(Task<T> &&task, double timeout) noexcept {
+  return WaitForAwaiter<T, true>(std::move(task), timeout);
 }
 
 template <class A, class Rep, class Period>

@@ -26,7 +26,7 @@ AWAITC_ASYNC awaitc::Coro<void> f(awaitc::Task<int> task) {
   // GCC: forgotten-await.cpp:[[@LINE-2]]:{{[0-9]+}}: error: ignoring returned value of type {{.+}}awaitc::SleepAwaiter{{.+}} declared with attribute {{.+}}nodiscard
   awaitc::wait_for(task, 1.0);
   // CLANG: forgotten-await.cpp:[[@LINE-1]]:3: error: ignoring return value of function declared with 'nodiscard' attribute
-  // GCC: forgotten-await.cpp:[[@LINE-2]]:{{[0-9]+}}: error: ignoring returned value of type {{.+}}awaitc::detail::WaitFor<int, false>{{.+}} declared with attribute {{.+}}nodiscard
+  // GCC: forgotten-await.cpp:[[@LINE-2]]:{{[0-9]+}}: error: ignoring returned value of type {{.+}}awaitc::WaitForAwaiter<int, false>{{.+}} declared with attribute {{.+}}nodiscard
   awaitc::create_task(save(2));
   // CLANG: forgotten-await.cpp:[[@LINE-1]]:3: error: ignoring return value of function declared with 'nodiscard' attribute
   // GCC: forgotten-await.cpp:[[@LINE-2]]:{{[0-9]+}}: error: ignoring returned value of type {{.+}}awaitc::Task<int>{{.+}} declared with attribute {{.+}}nodiscard

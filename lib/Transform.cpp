@@ -158,10 +158,11 @@ public:
     for (const AnnotatedFunction &F : Functions) {
       BodyAnalysis Analysis(F, Src);
       std::optional<FrameModel> Model =
-          lowerFunction(Analysis, Src, Ctx, Diag, Nested);
+          lowerFunction(Analysis, Src, Ctx, Diag,
+                        FileNames.fresh(Analysis.functionName() + "_frame"),
+                        Nested);
       if (!Model)
         continue;
-      Model->ClassName = FileNames.fresh(Model->FunctionName + "_frame");
       std::optional<Replacement> R = replace(F, *Model, Src, Diag);
       if (R && F.Nested)
         Nested[F.Lambda] = std::move(R->Text);
@@ -221,10 +222,7 @@ private:
     ByteRange Head{Whole->Begin, Body->Begin};
     // The annotation, to drop from the output (it has done its job).
     std::optional<ByteRange> Annotation;
-    for (const auto *A : FD.specific_attrs<AnnotateAttr>()) {
-      if (A->getAnnotation() != "awaitc::async" &&
-          A->getAnnotation() != "awaitc::generator")
-        continue;
+    if (const AnnotateAttr *A = annotationAttr(FD)) {
       SourceLocation Loc = A->getLocation();
       if (Loc.isMacroID())
         Annotation = annotationMacro(Loc, SM);

@@ -3,6 +3,7 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
 #include <algorithm>
@@ -101,6 +102,20 @@ private:
 
 } // namespace
 
+/// The variable \p L initializes, through parentheses and conversions.
+static std::string lambdaName(const LambdaExpr &L, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(L);
+  while (Parents.size() == 1) {
+    if (const auto *VD = Parents[0].get<VarDecl>())
+      return VD->getNameAsString();
+    const auto *E = Parents[0].get<Expr>();
+    if (!E || E->IgnoreImplicit()->IgnoreParens() != &L)
+      break;
+    Parents = Ctx.getParents(*E);
+  }
+  return "lambda";
+}
+
 BodyAnalysis::BodyAnalysis(const AnnotatedFunction &Fn,
                            const SourceText &Source)
     : Fn(Fn), Source(Source),
@@ -111,6 +126,9 @@ BodyAnalysis::BodyAnalysis(const AnnotatedFunction &Fn,
   findHoisted(Scan.Locals);
   assignNames(Scan.References);
   Transitions = suspensionGraph(*this);
+  FunctionName = Fn.Lambda
+                     ? lambdaName(*Fn.Lambda, Fn.Function->getASTContext())
+                     : Fn.Function->getNameAsString();
 }
 
 void BodyAnalysis::findMarkers(std::vector<const CallExpr *> Found) {

@@ -45,6 +45,9 @@ public:
   BodyAnalysis(const AnnotatedFunction &Fn, const SourceText &Source);
 
   const AnnotatedFunction &function() const { return Fn; }
+  /// What the user calls the function: its name, or for an annotated
+  /// lambda the variable it initializes ("lambda" if none).
+  const std::string &functionName() const { return FunctionName; }
   const clang::Stmt *body() const { return Fn.Function->getBody(); }
 
   /// Whether \p S contains a marker (a suspension point).
@@ -107,6 +110,7 @@ private:
   llvm::DenseMap<const clang::VarDecl *, std::string> MemberNames;
   NameAllocator Names;
   SuspensionGraph Transitions;
+  std::string FunctionName;
 };
 
 } // namespace awaitc

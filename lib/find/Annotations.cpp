@@ -9,7 +9,7 @@ using namespace clang;
 
 namespace awaitc {
 
-static const AnnotateAttr *findAnnotation(const FunctionDecl &FD) {
+const AnnotateAttr *annotationAttr(const FunctionDecl &FD) {
   for (const auto *A : FD.specific_attrs<AnnotateAttr>())
     if (A->getAnnotation() == "awaitc::async" ||
         A->getAnnotation() == "awaitc::generator")
@@ -18,7 +18,7 @@ static const AnnotateAttr *findAnnotation(const FunctionDecl &FD) {
 }
 
 CoroutineKind annotationOf(const FunctionDecl &FD) {
-  const AnnotateAttr *A = findAnnotation(FD);
+  const AnnotateAttr *A = annotationAttr(FD);
   if (!A)
     return CoroutineKind::None;
   if (A->getAnnotation() != "awaitc::async")
@@ -32,7 +32,7 @@ CoroutineKind annotationOf(const FunctionDecl &FD) {
 }
 
 SourceLocation annotationLoc(const FunctionDecl &FD) {
-  const AnnotateAttr *A = findAnnotation(FD);
+  const AnnotateAttr *A = annotationAttr(FD);
   return A ? A->getLocation() : SourceLocation();
 }
 

@@ -8,6 +8,7 @@
 #ifndef AWAITC_TOOL_ANNOTATIONS_H
 #define AWAITC_TOOL_ANNOTATIONS_H
 
+#include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 
@@ -19,6 +20,9 @@ enum class CoroutineKind { None, Async, Generator, AsyncGenerator };
 
 /// The annotation on \p FD, if any.
 CoroutineKind annotationOf(const clang::FunctionDecl &FD);
+
+/// The AWAITC_ASYNC or AWAITC_GENERATOR attribute of \p FD, if any.
+const clang::AnnotateAttr *annotationAttr(const clang::FunctionDecl &FD);
 
 /// The source location of the annotation on \p FD (invalid if none).
 clang::SourceLocation annotationLoc(const clang::FunctionDecl &FD);

@@ -55,9 +55,10 @@ enum class Sequencing {
 class FunctionLowering {
 public:
   FunctionLowering(BodyAnalysis &A, const SourceText &Src, ASTContext &Ctx,
-                   Diagnoser &Diag, const TransformedLambdas &Nested)
+                   Diagnoser &Diag, llvm::StringRef ClassName,
+                   const TransformedLambdas &Nested)
       : A(A), Src(Src), Ctx(Ctx), Diag(Diag), Names(A.names()),
-        Fn(*A.function().Function), Nested(Nested) {}
+        Fn(*A.function().Function), ClassName(ClassName), Nested(Nested) {}
 
   std::optional<FrameModel> run();
 
@@ -321,7 +322,6 @@ private:
 
   // An annotated lambda.
   /// The name of the variable the lambda initializes, or "lambda".
-  std::string lambdaName(const LambdaExpr &L);
   /// The type of `this` used in \p S (null if it uses none).
   static QualType thisTypeIn(const Stmt *S);
   /// The frame's members for the closure's captures, under their names: a
@@ -390,6 +390,8 @@ private:
   Diagnoser &Diag;
   NameAllocator &Names;
   const FunctionDecl &Fn;
+  /// The frame class's name, unique in the file.
+  llvm::StringRef ClassName;
   const TransformedLambdas &Nested;
   FrameModel Model;
   std::vector<Block> Blocks;
@@ -422,9 +424,9 @@ private:
 std::optional<FrameModel> FunctionLowering::run() {
   const AnnotatedFunction &AF = A.function();
   Model.Kind = AF.Kind;
-  Model.FunctionName =
-      AF.Lambda ? lambdaName(*AF.Lambda) : Fn.getNameAsString();
-  Model.ClassName = Names.fresh(Model.FunctionName + "_frame");
+  Model.FunctionName = A.functionName();
+  Model.ClassName = ClassName.str();
+  Names.reserve(ClassName);
   Model.SourceFile = Src.fileName().str();
   Model.FunctionLine = Src.line(
       Src.offset(AF.Lambda ? AF.Lambda->getBeginLoc() : Fn.getLocation()));
@@ -2809,10 +2811,9 @@ void FunctionLowering::emitGlue(const std::string &Code) {
   std::string &Text = current().Text;
   size_t LastLine = Text.rfind('\n', Text.size() >= 2 ? Text.size() - 2 : 0);
   LastLine = LastLine == std::string::npos ? 0 : LastLine + 1;
-  size_t MarkEnd = Text.find('\x02', LastLine);
+  llvm::StringRef Line = llvm::StringRef(Text).substr(LastLine);
   if (!Text.empty() && Text.back() == '\n' &&
-      startsWithLineMark(llvm::StringRef(Text).substr(LastLine), GlueLine) &&
-      Text.find('\x01', MarkEnd) == std::string::npos) {
+      startsWithLineMark(Line, GlueLine) && countLineMarks(Line) == 1) {
     Text.insert(Text.size() - 1, " " + Code);
     return;
   }
@@ -2833,19 +2834,6 @@ void FunctionLowering::emitGenerated(const std::string &Code) {
 }
 
 // --- Lambdas ----------------------------------------------------------------
-
-std::string FunctionLowering::lambdaName(const LambdaExpr &L) {
-  DynTypedNodeList Parents = Ctx.getParents(L);
-  while (Parents.size() == 1) {
-    if (const auto *VD = Parents[0].get<VarDecl>())
-      return VD->getNameAsString();
-    const auto *E = Parents[0].get<Expr>();
-    if (!E || E->IgnoreImplicit()->IgnoreParens() != &L)
-      break;
-    Parents = Ctx.getParents(*E);
-  }
-  return "lambda";
-}
 
 QualType FunctionLowering::thisTypeIn(const Stmt *S) {
   if (!S)
@@ -3567,8 +3555,7 @@ std::string FunctionLowering::splice(ByteRange Outer, std::vector<Edit> Edits) {
     Copy(Pos, E.Range.Begin);
     Out += E.Text;
     Pos = E.Range.End;
-    if (E.Text.find('\n') != std::string::npos ||
-        E.Text.find('\x01') != std::string::npos)
+    if (E.Text.find('\n') != std::string::npos || countLineMarks(E.Text))
       Out += lineMark(Src.line(Pos));
   }
   Copy(Pos, Outer.End);
@@ -3896,8 +3883,10 @@ std::string FunctionLowering::declaratorText(const DeclStmt *DS,
 std::optional<FrameModel> lowerFunction(BodyAnalysis &Analysis,
                                         const SourceText &Source,
                                         ASTContext &Ctx, Diagnoser &Diag,
+                                        llvm::StringRef ClassName,
                                         const TransformedLambdas &Nested) {
-  return FunctionLowering(Analysis, Source, Ctx, Diag, Nested).run();
+  return FunctionLowering(Analysis, Source, Ctx, Diag, ClassName, Nested)
+      .run();
 }
 
 } // namespace awaitc

@@ -35,11 +35,14 @@ namespace awaitc {
 using TransformedLambdas =
     llvm::DenseMap<const clang::LambdaExpr *, std::string>;
 
-/// \p Nested: the annotated lambdas in the function's body, transformed
-/// (the function's own transformation moves them into factories).
+/// \p ClassName: the frame class's name, which the driver makes unique in
+/// the file. \p Nested: the annotated lambdas in the function's body,
+/// transformed (the function's own transformation moves them into
+/// factories).
 std::optional<FrameModel> lowerFunction(BodyAnalysis &Analysis,
                                         const SourceText &Source,
                                         clang::ASTContext &Ctx, Diagnoser &Diag,
+                                        llvm::StringRef ClassName,
                                         const TransformedLambdas &Nested);
 
 } // namespace awaitc

@@ -78,6 +78,14 @@ std::string withoutColumnHints(llvm::StringRef Text) {
   return Out;
 }
 
+unsigned countLineMarks(llvm::StringRef Text) {
+  unsigned Count = 0;
+  for (size_t P = Text.find(MarkBegin); P != llvm::StringRef::npos;
+       P = Text.find(MarkBegin, P + 1))
+    Count += parseMark(Text.substr(P), MarkBegin).Length != 0;
+  return Count;
+}
+
 bool startsWithLineMark(llvm::StringRef Text, unsigned Line) {
   std::string Prefix = std::string(1, MarkBegin) + std::to_string(Line);
   return Text.starts_with(Prefix) && Text.size() > Prefix.size() &&

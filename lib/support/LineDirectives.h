@@ -34,6 +34,8 @@ std::string withoutColumnHints(llvm::StringRef Text);
 /// Whether \p Text starts with a mark of source line \p Line (with or
 /// without a column).
 bool startsWithLineMark(llvm::StringRef Text, unsigned Line);
+/// How many line and placement marks \p Text holds (not column hints).
+unsigned countLineMarks(llvm::StringRef Text);
 
 struct LineDirectiveOptions {
   bool Emit = true;

@@ -2,6 +2,7 @@
 #include "Transform.h"
 
 #include "analyse/Analysis.h"
+#include "analyse/Legality.h"
 #include "emit/Cxx20Emitter.h"
 #include "emit/DotEmitter.h"
 #include "emit/Emitter.h"
@@ -157,6 +158,8 @@ public:
     TransformedLambdas Nested;
     for (const AnnotatedFunction &F : Functions) {
       BodyAnalysis Analysis(F, Src);
+      if (!checkBody(Analysis, Diag))
+        continue;
       std::optional<FrameModel> Model =
           lowerFunction(Analysis, Src, Ctx, Diag,
                         FileNames.fresh(Analysis.functionName() + "_frame"),

@@ -383,10 +383,6 @@ private:
   /// names of frame locals then refer to the factory's parameters.
   bool InFactory = false;
 
-  /// Diagnoses what cannot be transformed correctly anywhere in the body:
-  /// jumps into blocks that hold suspension points, computed goto, setjmp,
-  /// variable-length arrays across a suspension.
-  void checkBody(const Stmt *S);
   /// Whether \p S must be re-assembled rather than copied: it suspends,
   /// or declares (perhaps behind labels) a local that lives in the frame.
   bool needsLowering(const Stmt *S) const;

@@ -1,8 +1,7 @@
 //===- LowerExits.cpp - try, goto, return and YIELD -----------------------===//
 //
 // The ways out of a block: what a goto destroys, a try block and its
-// handlers, return and the YIELD statement, and the checks of a body
-// before it is lowered.
+// handlers, return and the YIELD statement.
 //
 //===----------------------------------------------------------------------===//
 #include "lower/FunctionLowering.h"
@@ -28,50 +27,6 @@ bool FunctionLowering::needsLowering(const Stmt *S) const {
   if (const auto *Attributed = dyn_cast<AttributedStmt>(S))
     return needsLowering(Attributed->getSubStmt());
   return false;
-}
-
-void FunctionLowering::checkBody(const Stmt *S) {
-  if (!S || Failed)
-    return;
-  if (const auto *Goto = dyn_cast<GotoStmt>(S)) {
-    const LabelStmt *Label = Goto->getLabel()->getStmt();
-    // Entering a block that holds a suspension point skips its guards and
-    // dispatch, which C++ forbids (they are declarations).
-    for (const Stmt *P = A.parent(Label); P && P != Fn.getBody();
-         P = A.parent(P))
-      if (A.suspends(P) && !A.isWithin(Goto, P) &&
-          isa<CompoundStmt, IfStmt, WhileStmt, DoStmt, ForStmt, CXXForRangeStmt,
-              SwitchStmt, CXXTryStmt, CXXCatchStmt>(P)) {
-        fail(Goto->getGotoLoc(), "a goto into a block that holds a "
-                                 "suspension point is not supported");
-        note(Label->getIdentLoc(), "the label is here");
-        return;
-      }
-  }
-  if (isa<IndirectGotoStmt, AddrLabelExpr>(S))
-    return fail(S->getBeginLoc(), "computed goto cannot be used in an "
-                                  "annotated function");
-  if (const auto *Call = dyn_cast<CallExpr>(S))
-    if (const FunctionDecl *Callee = Call->getDirectCallee())
-      if (const IdentifierInfo *II = Callee->getIdentifier()) {
-        StringRef Name = II->getName();
-        if (Name == "setjmp" || Name == "_setjmp" || Name == "sigsetjmp" ||
-            Name == "__sigsetjmp")
-          return fail(Call->getBeginLoc(),
-                      "setjmp cannot be used in an annotated function: the "
-                      "context it saves does not survive a suspension");
-      }
-  if (const auto *DS = dyn_cast<DeclStmt>(S))
-    for (const Decl *D : DS->decls())
-      if (const auto *VD = dyn_cast<VarDecl>(D))
-        if (A.isHoisted(VD) && VD->getType()->isVariablyModifiedType()) {
-          fail(VD->getLocation(), "a variable-length array cannot live "
-                                  "across a suspension");
-          return;
-        }
-  for (const Stmt *Child : S->children())
-    if (!isa_and_nonnull<LambdaExpr>(Child))
-      checkBody(Child);
 }
 
 std::string FunctionLowering::destroyBeforeGoto(const GotoStmt *Goto) {

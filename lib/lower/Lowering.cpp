@@ -83,7 +83,6 @@ std::optional<FrameModel> FunctionLowering::run() {
   ResumeAt = Names.fresh("resume_at");
   findDecltypes();
   findInstantiatedTemporaries();
-  checkBody(Fn.getBody());
   planFactories();
   if (Failed)
     return std::nullopt;

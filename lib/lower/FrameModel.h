@@ -2,9 +2,10 @@
 //
 // What the lowering decided about one annotated function: the frame class's
 // members (parameters, and the slots for everything that lives across a
-// suspension), its suspension states with the slots alive at each, and the
-// body of step() as text. The emitter turns it into C++ without making any
-// further decision.
+// suspension), its suspension states with the slots alive at each and
+// where the body goes from each, and the body of step() as text. The
+// emitters turn it into C++ or a picture without making any further
+// decision.
 //
 // Text carries line marks (see LineDirectives.h) so the printer can emit
 // #line directives back to the user's source.

@@ -22,6 +22,7 @@ namespace awaitc::test {
 
 using namespace clang;
 
+/// The compiler arguments every in-memory parse of the tests takes.
 inline std::vector<std::string> args() {
   return {"-std=c++17", "-I" AWAITC_TEST_RUNTIME_INCLUDE,
           "-Wno-return-mismatch", "-Wno-return-type",

@@ -1,15 +1,17 @@
 // Unit tests of the transform library's pieces that need no file system:
 // #line resolution, fresh names, and the whole pipeline on in-memory code.
-// (The analysis stage has its own: lib_analysis_test.cpp.)
-#include "analyse/Analysis.h"
-#include "support/LineDirectives.h"
+// (The stages have their own: lib_analysis_test.cpp, lib_lowering_test.cpp.)
+#include "lib_parsed.h"
+
 #include "Transform.h"
+#include "support/LineDirectives.h"
 
 #include <gtest/gtest.h>
 
 namespace {
 
 using awaitc::LineDirectiveOptions;
+using awaitc::test::args;
 using awaitc::lineMark;
 using awaitc::resolveLineMarks;
 
@@ -78,12 +80,6 @@ TEST(NameAllocator, NeverHandsOutATakenName) {
   EXPECT_EQ(Names.fresh("x"), "x");
   EXPECT_EQ(Names.fresh("x"), "x_2");
   EXPECT_TRUE(Names.isTaken("x_2"));
-}
-
-std::vector<std::string> args() {
-  return {"-std=c++17", "-I" AWAITC_TEST_RUNTIME_INCLUDE,
-          "-Wno-return-mismatch", "-Wno-return-type",
-          "-resource-dir=" AWAITC_CLANG_RESOURCE_DIR};
 }
 
 TEST(Transform, FileWithoutAnnotationIsByteIdentical) {

@@ -70,13 +70,11 @@ public:
 
   /// The local of the analysed function named \p Name (the first one).
   const VarDecl *local(llvm::StringRef Name) {
-    Declarations All;
-    All.TraverseDecl(const_cast<FunctionDecl *>(Analysis->function().Function));
-    for (const VarDecl *VD : All.Vars)
-      if (VD->getName() == Name)
-        return VD;
-    ADD_FAILURE() << "no local named " << Name.str();
-    return nullptr;
+    std::vector<const VarDecl *> Found =
+        named(const_cast<FunctionDecl *>(Analysis->function().Function), Name);
+    if (Found.empty())
+      ADD_FAILURE() << "no local named " << Name.str();
+    return Found.empty() ? nullptr : Found.front();
   }
   bool hoisted(llvm::StringRef Name) {
     const VarDecl *VD = local(Name);
@@ -86,19 +84,24 @@ public:
   /// All variables of the translation unit named \p Name, template
   /// instantiations' included.
   std::vector<const VarDecl *> everywhere(llvm::StringRef Name) {
-    Declarations All;
-    All.TraverseDecl(Unit->getASTContext().getTranslationUnitDecl());
-    std::vector<const VarDecl *> Out;
-    for (const VarDecl *VD : All.Vars)
-      if (VD->getName() == Name)
-        Out.push_back(VD);
-    return Out;
+    return named(Unit->getASTContext().getTranslationUnitDecl(), Name);
   }
   ASTContext &context() { return Unit->getASTContext(); }
   const awaitc::SourceText &source() const { return *Source; }
   awaitc::Diagnoser &diagnoser() { return *Diag; }
 
 private:
+  /// The variables declared in \p Root named \p Name, in source order.
+  static std::vector<const VarDecl *> named(Decl *Root, llvm::StringRef Name) {
+    Declarations All;
+    All.TraverseDecl(Root);
+    std::vector<const VarDecl *> Out;
+    for (const VarDecl *VD : All.Vars)
+      if (VD->getName() == Name)
+        Out.push_back(VD);
+    return Out;
+  }
+
   std::unique_ptr<ASTUnit> Unit;
   std::unique_ptr<awaitc::SourceText> Source;
   std::unique_ptr<awaitc::Diagnoser> Diag;

@@ -12,7 +12,7 @@ namespace awaitc {
 namespace {
 
 /// \p Text as the inside of a Graphviz string, on one line.
-std::string quoted(const std::string &Text) {
+std::string dotString(const std::string &Text) {
   std::string Out;
   bool Space = false;
   for (char C : Text) {
@@ -38,12 +38,12 @@ public:
   void write() {
     const char *Ending = M.Kind == CoroutineKind::Async ? "returns" : "ends";
     OS << "  subgraph cluster_" << Prefix << " {\n"
-       << "    label=\"" << quoted(M.FunctionName) << "()\";\n"
+       << "    label=\"" << dotString(M.FunctionName) << "()\";\n"
        << "    " << Prefix << "start [shape=oval, label=\"start\\nline "
        << M.FunctionLine << "\"];\n";
     for (const SuspendState &S : M.States)
       OS << "    " << state(S.Id) << " [shape=box, label=\"state " << S.Id
-         << "\\nline " << S.Line << ": " << quoted(S.Marker) << "\"];\n";
+         << "\\nline " << S.Line << ": " << dotString(S.Marker) << "\"];\n";
     if (reaches(&StateExits::Returns))
       OS << "    " << Prefix << "done [shape=doublecircle, label=\"" << Ending
          << "\"];\n";
@@ -95,7 +95,7 @@ std::string emitDot(const std::vector<FrameModel> &Models,
   llvm::raw_string_ostream OS(Text);
   OS << "// The state machines of " << SourceFile
      << ", drawn by awaitc --emit=dot.\n"
-     << "digraph \"" << quoted(llvm::sys::path::filename(SourceFile).str())
+     << "digraph \"" << dotString(llvm::sys::path::filename(SourceFile).str())
      << "\" {\n"
      << "  node [fontname=\"monospace\"];\n"
      << "  edge [fontname=\"sans-serif\", fontsize=10];\n";

@@ -14,7 +14,7 @@ std::string lineMark(unsigned Line) {
   return std::string(1, MarkBegin) + std::to_string(Line) + MarkEnd;
 }
 
-static std::string quoted(llvm::StringRef Path) {
+static std::string quotedPath(llvm::StringRef Path) {
   std::string Out = "\"";
   for (char C : Path) {
     if (C == '\\' || C == '"')
@@ -149,11 +149,11 @@ std::string resolveLineMarks(llvm::StringRef Text,
       if (!InSync) {
         if (LineGenerated) {
           Out += "#line " + std::to_string(PhysicalLine + 1) + " " +
-                 quoted(Options.OutputFile) + "\n";
+                 quotedPath(Options.OutputFile) + "\n";
           ExpectedLine = PhysicalLine + 1;
         } else {
           Out += "#line " + std::to_string(LineSource) + " " +
-                 quoted(Options.SourceFile) + "\n";
+                 quotedPath(Options.SourceFile) + "\n";
           ExpectedLine = LineSource;
         }
         ExpectGenerated = LineGenerated;

@@ -1,6 +1,7 @@
 //===- Cxx20Emitter.cpp ---------------------------------------------------===//
 #include "emit/Cxx20Emitter.h"
 
+#include "analyse/Analysis.h"
 #include "find/Annotations.h"
 
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -303,6 +304,19 @@ std::optional<std::string> emitCxx20(ArrayRef<AnnotatedFunction> Functions,
       End = "co_return; ";
     if (!End.empty())
       Edits.push_back({{Close->Begin, Close->Begin}, End});
+    // The compiler knows a lambda's call operator by no name; its frames
+    // print the one a state machine's would, which the promise reads from
+    // the closure's type. (A lambda that is not contiguous text here cannot
+    // be a state machine either: it keeps the promise's name, `lambda`.)
+    std::optional<ByteRange> Lambda =
+        F.Lambda ? Src.range(F.Lambda) : std::nullopt;
+    if (Lambda) {
+      // An identifier needs no escapes in a string literal.
+      Edits.push_back({{Lambda->Begin, Lambda->Begin},
+                       "::awaitc::detail::named_lambda<\"" +
+                           BodyAnalysis(F, Src).functionName() + "\">("});
+      Edits.push_back({{Lambda->End, Lambda->End}, ")"});
+    }
   }
   if (Diag.hasErrors())
     return std::nullopt;

@@ -4,9 +4,11 @@
 // awaitc runtime (its promise types are in
 // runtime/include/awaitc/detail/coroutine_frame.h): `AWAIT(x)` becomes
 // `(co_await (x))`, `YIELD(x)` `(co_yield (x))`, a `return` of the annotated
-// body `co_return`. Nothing else changes, and no line moves, so the output
-// needs no #line directives. No lowering runs: this back end is the simple,
-// independent one that the state machines are checked against.
+// body `co_return`, and an annotated lambda `named_lambda<"name">(lambda)`,
+// with the name BodyAnalysis gives the state machine's frame. Nothing else
+// changes, and no line moves, so the output needs no #line directives. No
+// lowering runs: this back end is the simple, independent one that the
+// state machines are checked against.
 //
 //===----------------------------------------------------------------------===//
 #ifndef AWAITC_TOOL_CXX20EMITTER_H

@@ -10,10 +10,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace {
 
@@ -370,6 +373,91 @@ TEST(CoroutineWhere, FunctionNamesComeFromTheSignature) {
                              "operator()() const"),
             "lambda");
   EXPECT_EQ(function_name_of("no_parameters"), "no_parameters");
+  // A lambda's call operator is the name the tool gave the lambda, in
+  // Clang's and g++'s spellings (g++'s before the body runs too).
+  EXPECT_EQ(function_name_of("auto main_coro()::(anonymous class)::"
+                             "operator()(auto) const [x:auto = int]",
+                             "fetch"),
+            "fetch");
+  EXPECT_EQ(function_name_of("void main_coro()::<lambda(int)>::operator()("
+                             "main_coro()::<lambda(int)>::_ZZ9main_corovENKUliE"
+                             "_clEi.Frame*)",
+                             "fetch"),
+            "fetch");
+  EXPECT_EQ(function_name_of("main_coro()::<lambda(int)>", "fetch"), "fetch");
+  EXPECT_EQ(
+      function_name_of("<lambda(auto:1)> mutable [with auto:1 = int]", "fetch"),
+      "fetch");
+  EXPECT_EQ(function_name_of("awaitc::Coro<int> apply(const F&, int) [with F "
+                             "= main_coro()::<lambda(int)>]",
+                             "fetch"),
+            "apply");
+  EXPECT_EQ(function_name_of("awaitc::Coro<int> <lambda()>::S::get()", "fetch"),
+            "get");
+}
+
+// The name awaitc --emit=cxx20 gives an annotated lambda (named_lambda), as
+// the state machines name its frame: before the body runs, while it waits,
+// and for an async generator; a function that awaits such a lambda, given
+// as its first argument, keeps its own name.
+constexpr auto constant_named = awaitc::detail::named_lambda<"constant_named">(
+    [](awaitc::Event &gate) -> Coro<int> {
+      co_await gate.wait();
+      co_return 1;
+    });
+auto named_numbers = awaitc::detail::named_lambda<"named_numbers">(
+    [](awaitc::Event &gate) -> awaitc::AsyncGenerator<int> {
+      co_await gate.wait();
+      co_yield 2;
+    });
+template <class F>
+Coro<int> await_given(const F &f, awaitc::Event &gate, int n) {
+  int v = co_await f(gate, n);
+  co_return v;
+}
+Coro<int> sum_named_numbers(awaitc::Event &gate) {
+  auto numbers = named_numbers(gate);
+  std::optional<int> v = co_await numbers.next();
+  co_return *v;
+}
+
+TEST(CoroutineWhere, ANamedLambdaIsCalledByItsName) {
+  awaitc::EventLoop loop;
+  awaitc::Event gate;
+  auto local = awaitc::detail::named_lambda<"local">(
+      [](awaitc::Event &event, int n) -> Coro<int> {
+        co_await event.wait();
+        co_return n;
+      });
+  std::vector<awaitc::Task<int>> tasks;
+  tasks.push_back(awaitc::create_task(local(gate, 3)));
+  tasks.push_back(awaitc::create_task(constant_named(gate)));
+  tasks.push_back(awaitc::create_task(await_given(local, gate, 3)));
+  tasks.push_back(awaitc::create_task(sum_named_numbers(gate)));
+  auto names = [&] {
+    std::string all;
+    for (const awaitc::Task<int> &task : tasks) {
+      std::ostringstream stack;
+      task.print_stack(stack);
+      std::string text = stack.str();
+      for (size_t in = text.find(" in "); in != std::string::npos;
+           in = text.find(" in ", in + 1))
+        all += text.substr(in + 4, text.find('\n', in) - in - 4) + " ";
+    }
+    return all;
+  };
+  EXPECT_EQ(names(), "local constant_named await_given sum_named_numbers ");
+  loop.run_once();
+  EXPECT_EQ(names(), "local constant_named await_given local "
+                     "sum_named_numbers named_numbers ");
+  gate.set();
+  while (!std::all_of(tasks.begin(), tasks.end(),
+                      [](const awaitc::Task<int> &t) { return t.done(); }))
+    loop.run_once();
+  int sum = 0;
+  for (awaitc::Task<int> &task : tasks)
+    sum += task.result();
+  EXPECT_EQ(sum, 3 + 1 + 3 + 2);
 }
 
 // The frame of a C++20 coroutine reports the line it is waiting at.

@@ -1,6 +1,7 @@
-// --emit=cxx20 rewrites markers and returns in place: nothing else changes
-// and no line moves (one #line before the first names the user's file); the
-// output builds as C++20 and prints what the state-machine build prints.
+// --emit=cxx20 rewrites markers and returns in place, and names annotated
+// lambdas: nothing else changes and no line moves (one #line before the
+// first names the user's file); the output builds as C++20 and prints what
+// the state-machine build prints.
 // The oracle is clang++: g++ 12 miscompiles temporaries in the arms of a
 // `?:` in a co_await operand (it constructs and destroys both arms; see
 // docs/language.md).
@@ -14,7 +15,7 @@
 #include <cstdio>
 
 // TOP:#line 1 "{{.*}}rewrite.cpp"
-// TOP-NEXT:// --emit=cxx20 rewrites markers and returns in place: nothing else changes
+// TOP-NEXT:// --emit=cxx20 rewrites markers and returns in place, and names annotated
 
 // CHECK:AWAITC_ASYNC awaitc::Coro<int> one() {
 // CHECK-NEXT:  (co_await (awaitc::sleep(0)));
@@ -105,7 +106,20 @@ struct Counter {
   AWAITC_ASYNC awaitc::Coro<int> bump() { n += AWAIT(one()); return n; }
 };
 
+// An annotated lambda is handed to named_lambda with the name the state
+// machine gives its frame, for print_stack(): the variable it initializes,
+// or `lambda`.
+// CHECK:auto later = ::awaitc::detail::named_lambda<"later">([](int x) AWAITC_ASYNC -> awaitc::Coro<int> {
+// CHECK-NEXT:  co_return x + (co_await (one()));
+// CHECK-NEXT:});
+auto later = [](int x) AWAITC_ASYNC -> awaitc::Coro<int> {
+  return x + AWAIT(one());
+};
+
 AWAITC_ASYNC awaitc::Coro<int> main_coro() {
+  // CHECK:  int now = (co_await (::awaitc::detail::named_lambda<"lambda">([](int x) AWAITC_ASYNC -> awaitc::Coro<int> { co_return x; })(2)));
+  int now = AWAIT([](int x) AWAITC_ASYNC -> awaitc::Coro<int> { return x; }(2));
+  std::printf("later %d %d\n", AWAIT(later(1)), now);
   std::printf("add %d\n", AWAIT(add(1)));
   AWAIT(nested());
   AWAIT(plain());
@@ -124,7 +138,8 @@ AWAITC_ASYNC awaitc::Coro<int> main_coro() {
   return 0;
 }
 int main() { return awaitc::run(main_coro()); }
-// OUT: add 4
+// OUT: later 2 2
+// OUT-NEXT: add 4
 // OUT-NEXT: nested 2 2
 // OUT-NEXT: plain
 // OUT-NEXT: maybe 3

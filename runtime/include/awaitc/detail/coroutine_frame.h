@@ -28,6 +28,11 @@
 // AsyncGenerator<T> (both markers) gets its promise here too: its adapter
 // derives from AsyncGeneratorFrame<T>, so co_await in its body goes through
 // the same awaiters, and co_yield hands the value to the awaiter of next().
+//
+// A frame prints the name of its function as a generated frame does; an
+// annotated lambda's, which the compiler does not know (the variable the
+// lambda initializes), the emitter passes in: it wraps the lambda in
+// named_lambda<"name">(...).
 #pragma once
 
 #if defined(__cpp_impl_coroutine) && defined(__has_include)
@@ -41,7 +46,9 @@
 #include <awaitc/awaitable.h>
 #include <awaitc/detail/frame.h>
 
+#include <atomic>
 #include <coroutine>
+#include <cstddef>
 #include <exception>
 #include <memory>
 #include <source_location>
@@ -61,11 +68,20 @@ namespace detail {
 // The unqualified name of the function whose std::source_location
 // function_name() is \p signature ("awaitc::Coro<int> S<long>::get(int)
 // [T = long]" is "get"), as a generated frame names its function; a
-// lambda's call operator is "lambda".
-inline std::string function_name_of(std::string_view signature) {
+// lambda's call operator is \p lambda.
+inline std::string function_name_of(std::string_view signature,
+                                    std::string_view lambda = "lambda") {
   // Clang's " [T = long]", g++'s " [with T = long]".
   if (size_t with = signature.rfind(" ["); with != std::string_view::npos)
     signature = signature.substr(0, with);
+  // Where a lambda's coroutine has not run yet, g++ names its closure
+  // alone: "main()::<lambda(int)>", "<lambda(int)> mutable".
+  std::string_view closure = signature;
+  if (closure.ends_with(" mutable"))
+    closure.remove_suffix(8);
+  if (closure.ends_with(")>") &&
+      closure.rfind("<lambda(") != std::string_view::npos)
+    return std::string(lambda);
   // Before the parameter list: the last parenthesis pair.
   size_t close = signature.rfind(')');
   if (close == std::string_view::npos)
@@ -82,7 +98,7 @@ inline std::string function_name_of(std::string_view signature) {
   }
   std::string_view name = signature.substr(0, open);
   if (name.size() >= 10 && name.substr(name.size() - 10) == "operator()")
-    return "lambda";
+    return std::string(lambda);
   // After the last scope or the return type, outside template arguments.
   depth = 0;
   for (size_t i = name.size(); i-- > 0;) {
@@ -102,14 +118,74 @@ inline std::string function_name_of(std::string_view signature) {
   return std::string(name);
 }
 
+// The name awaitc gives an annotated lambda's frame (the variable the
+// lambda initializes, or "lambda"), kept by closure type: a task that has
+// not started prints its frame's name before any of the body has run, and
+// until then the closure's type, through std::coroutine_traits, is all a
+// promise learns of the lambda (Clang does not pass the closure object to
+// the promise's constructor). Null until named_lambda() names it.
+template <class Closure> inline std::atomic<const char *> lambda_name{nullptr};
+
+// A string literal as a template argument.
+template <std::size_t N> struct LambdaNameLiteral {
+  constexpr LambdaNameLiteral(const char (&name)[N]) noexcept {
+    for (std::size_t i = 0; i < N; ++i)
+      text[i] = name[i];
+  }
+  char text[N];
+};
+
+// Stores the name during static initialization rather than where the
+// lambda is evaluated: the name is there before any frame can be printed,
+// and named_lambda() stays a constant expression, so a constexpr closure
+// and the constant initialization of one at namespace scope keep working.
+template <class Closure, LambdaNameLiteral Name> struct LambdaNameRegistration {
+  static inline const bool registered =
+      (lambda_name<Closure>.store(Name.text, std::memory_order_relaxed), true);
+};
+
+// `named_lambda<"fetch">([](int n) -> Coro<int> {...})`: what
+// `awaitc --emit=cxx20` makes of an annotated lambda, so that its frames
+// print the name a state machine's would. The lambda is returned as it is,
+// and the edit stays on the lambda's lines.
+template <LambdaNameLiteral Name, class Closure>
+constexpr Closure named_lambda(Closure closure) noexcept {
+  static_cast<void>(&LambdaNameRegistration<Closure, Name>::registered);
+  return closure;
+}
+
+// The class whose lambda_name a coroutine's promise reads, from the
+// coroutine's std::coroutine_traits arguments: the first, when it can be
+// the object of a call operator (an lvalue of a class); void otherwise.
+// (A function whose first parameter is a named lambda shows its own name:
+// only a call operator's frame takes the name, see function_name_of.)
+template <class... Args> struct CallObject { using type = void; };
+template <class First, class... Rest> struct CallObject<First &, Rest...> {
+  using type =
+      std::conditional_t<std::is_class_v<First>, std::remove_cv_t<First>, void>;
+};
+template <class... Args>
+using call_object_t = typename CallObject<Args...>::type;
+
+template <class Object>
+constexpr const std::atomic<const char *> *lambda_name_of() noexcept {
+  if constexpr (std::is_void_v<Object>)
+    return nullptr;
+  else
+    return &lambda_name<Object>;
+}
+
 // Where a C++20 coroutine waits: the line of its co_await or co_yield, or
 // of its definition before it first runs. A frame that a task can await
 // (one derived from FrameBase) reports it to Task::print_stack(), as a
-// generated frame's line table does.
+// generated frame's line table does. `lambda` is the lambda_name of the
+// class whose call operator the coroutine may be (null: none); it is read
+// when the frame is printed.
 template <class Base, bool Reported = std::is_base_of_v<FrameBase, Base>>
 class CoroutineWhere : public Base {
 public:
-  explicit CoroutineWhere(const std::source_location &start) noexcept
+  CoroutineWhere(const std::source_location &start,
+                 const std::atomic<const char *> *) noexcept
       : where_(start) {}
   void awaitc_coroutine_at(const std::source_location &where) noexcept {
     where_ = where;
@@ -122,12 +198,18 @@ protected:
 template <class Base>
 class CoroutineWhere<Base, true> : public CoroutineWhere<Base, false> {
 public:
-  using CoroutineWhere<Base, false>::CoroutineWhere;
+  CoroutineWhere(const std::source_location &start,
+                 const std::atomic<const char *> *lambda) noexcept
+      : CoroutineWhere<Base, false>(start, lambda), lambda_(lambda) {}
   SourceLine awaitc_where() const noexcept override {
     const std::source_location &where = this->where_;
     try {
-      if (function_.empty())
-        function_ = function_name_of(where.function_name());
+      if (function_.empty()) {
+        const char *lambda =
+            lambda_ ? lambda_->load(std::memory_order_relaxed) : nullptr;
+        function_ =
+            function_name_of(where.function_name(), lambda ? lambda : "lambda");
+      }
       return {where.file_name(), where.line(), function_.c_str()};
     } catch (...) {
       return {where.file_name(), where.line(), where.function_name()};
@@ -135,6 +217,7 @@ public:
   }
 
 private:
+  const std::atomic<const char *> *lambda_;
   mutable std::string function_;
 };
 
@@ -142,10 +225,12 @@ private:
 // GeneratorFrame<T> or AsyncGeneratorFrame<T>.
 template <class Base> class CoroutineFrame final : public CoroutineWhere<Base> {
 public:
-  // `start`: where the coroutine's definition begins.
+  // `start`: where the coroutine's definition begins; `lambda`: see
+  // CoroutineWhere.
   CoroutineFrame(std::coroutine_handle<> handle,
-                 const std::source_location &start) noexcept
-      : CoroutineWhere<Base>(start), handle_(handle) {}
+                 const std::source_location &start,
+                 const std::atomic<const char *> *lambda = nullptr) noexcept
+      : CoroutineWhere<Base>(start, lambda), handle_(handle) {}
   ~CoroutineFrame() override { handle_.destroy(); }
 
   // The coroutine has suspended at a co_await or co_yield. Any state other
@@ -235,8 +320,9 @@ protected:
 };
 
 // The promise of a coroutine returning Coro<T>: lazy (it runs when awaited
-// or scheduled), suspended at its end until the Coro is destroyed.
-template <class T>
+// or scheduled), suspended at its end until the Coro is destroyed. Object:
+// see call_object_t.
+template <class T, class Object>
 class CoroPromise final
     : public CoroReturn<T, CoroutineFrame<CoroFrame<T>>> {
   using Frame = CoroutineFrame<CoroFrame<T>>;
@@ -249,7 +335,8 @@ public:
 
   Coro<T> get_return_object() {
     auto frame = std::make_unique<Frame>(
-        std::coroutine_handle<CoroPromise>::from_promise(*this), start_);
+        std::coroutine_handle<CoroPromise>::from_promise(*this), start_,
+        lambda_name_of<Object>());
     this->frame_ = frame.get();
     return Coro<T>(std::unique_ptr<CoroFrame<T>>(std::move(frame)));
   }
@@ -388,7 +475,7 @@ private:
 // The promise of a coroutine returning AsyncGenerator<T>: lazy, awaiting
 // like a Coro's, yielding like a Generator's (the awaiter of next() moves
 // the value out before the body resumes).
-template <class T> class AsyncGeneratorPromise final {
+template <class T, class Object> class AsyncGeneratorPromise final {
   static_assert(!std::is_reference_v<T>,
                 "awaitc: async generators of references are not supported");
   using Frame = CoroutineFrame<AsyncGeneratorFrame<T>>;
@@ -401,7 +488,7 @@ public:
   AsyncGenerator<T> get_return_object() {
     auto frame = std::make_unique<Frame>(
         std::coroutine_handle<AsyncGeneratorPromise>::from_promise(*this),
-        start_);
+        start_, lambda_name_of<Object>());
     frame_ = frame.get();
     return AsyncGenerator<T>(
         std::unique_ptr<AsyncGeneratorFrame<T>>(std::move(frame)));
@@ -454,7 +541,8 @@ private:
 // object of a member function).
 template <class T, class... Args>
 struct std::coroutine_traits<awaitc::Coro<T>, Args...> {
-  using promise_type = awaitc::detail::CoroPromise<T>;
+  using promise_type =
+      awaitc::detail::CoroPromise<T, awaitc::detail::call_object_t<Args...>>;
 };
 template <class T, class... Args>
 struct std::coroutine_traits<awaitc::Generator<T>, Args...> {
@@ -462,7 +550,8 @@ struct std::coroutine_traits<awaitc::Generator<T>, Args...> {
 };
 template <class T, class... Args>
 struct std::coroutine_traits<awaitc::AsyncGenerator<T>, Args...> {
-  using promise_type = awaitc::detail::AsyncGeneratorPromise<T>;
+  using promise_type = awaitc::detail::AsyncGeneratorPromise<
+      T, awaitc::detail::call_object_t<Args...>>;
 };
 
 #endif // AWAITC_DETAIL_COROUTINES

@@ -6,12 +6,12 @@
 #include "emit/Cxx20Emitter.h"
 #include "emit/DotEmitter.h"
 #include "emit/Emitter.h"
+#include "find/Definitions.h"
 #include "find/Finder.h"
 #include "lower/Lowering.h"
 #include "support/LineDirectives.h"
 
 #include "clang/AST/ASTConsumer.h"
-#include "clang/AST/Attr.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
 #include "clang/Frontend/Utils.h"
@@ -26,11 +26,6 @@ using namespace clang;
 
 namespace awaitc {
 namespace {
-
-struct Replacement {
-  ByteRange Range;
-  std::string Text;
-};
 
 /// Every file the parse enters, system headers included: a depfile that
 /// leaves out an installed runtime header (which CMake includes with
@@ -152,25 +147,29 @@ public:
     for (const auto &Entry : Spelled)
       FileNames.reserve(Entry.getKey());
 
-    std::vector<Replacement> Replacements;
+    std::vector<Edit> Replacements;
     std::vector<FrameModel> Models;
     // Annotated lambdas in annotated bodies come first (see Finder.h).
     TransformedLambdas Nested;
     for (const AnnotatedFunction &F : Functions) {
+      std::optional<DefinitionText> Definition =
+          definitionText(F, Src, CI.getPreprocessor(), Diag);
+      if (!Definition)
+        continue;
       BodyAnalysis Analysis(F, Src);
       if (!checkBody(Analysis, Diag))
         continue;
       std::optional<FrameModel> Model =
           lowerFunction(Analysis, Src, Ctx, Diag,
                         FileNames.fresh(Analysis.functionName() + "_frame"),
-                        Nested);
+                        Definition->Head, Nested);
       if (!Model)
         continue;
-      std::optional<Replacement> R = replace(F, *Model, Src, Diag);
-      if (R && F.Nested)
-        Nested[F.Lambda] = std::move(R->Text);
-      else if (R)
-        Replacements.push_back(std::move(*R));
+      Edit R{Definition->Replaced, emitFunction(*Model)};
+      if (F.Nested)
+        Nested[F.Lambda] = std::move(R.Text);
+      else
+        Replacements.push_back(std::move(R));
       if (Options.Emit == Backend::Dot)
         Models.push_back(std::move(*Model));
     }
@@ -183,15 +182,10 @@ public:
       return;
     }
 
-    std::string Text;
-    unsigned Pos = 0;
-    for (const Replacement &R : Replacements) {
-      Text += Src.text({Pos, R.Range.Begin}).str();
-      Text += R.Text;
-      Pos = R.Range.End;
-      Text += lineMark(Src.line(Pos));
-    }
-    Text += Src.text({Pos, static_cast<unsigned>(Src.buffer().size())}).str();
+    // After each function, the user's text resumes on its own line.
+    std::string Text = Src.splice(
+        {0, static_cast<unsigned>(Src.buffer().size())}, Replacements, nullptr,
+        [&](const Edit &E) { return lineMark(Src.line(E.Range.End)); });
     Done(std::string(Src.fileName()), resolveLineMarks(Text, lineOptions(Src)),
          Files->getDependencies());
   }
@@ -205,122 +199,6 @@ private:
                            ? Lines.SourceFile + ".awaitc.cpp"
                            : Options.OutputName;
     return Lines;
-  }
-
-  /// The replacement of \p F's definition: from its first token (or its
-  /// annotation, if that comes first) to the end of its body.
-  std::optional<Replacement> replace(const AnnotatedFunction &F,
-                                     FrameModel &Model, const SourceText &Src,
-                                     Diagnoser &Diag) {
-    const SourceManager &SM = Src.sourceManager();
-    const FunctionDecl &FD = *F.Function;
-    auto Whole = Src.range(F.sourceRange());
-    auto Body = Src.range(FD.getBody()->getSourceRange());
-    if (!Whole || !Body) {
-      Diag.error(FD.getLocation(), "awaitc cannot rewrite this function: its "
-                                   "definition is not contiguous text in this "
-                                   "file (is it produced by a macro?)");
-      return std::nullopt;
-    }
-    ByteRange Head{Whole->Begin, Body->Begin};
-    // The annotation, to drop from the output (it has done its job).
-    std::optional<ByteRange> Annotation;
-    if (const AnnotateAttr *A = annotationAttr(FD)) {
-      SourceLocation Loc = A->getLocation();
-      if (Loc.isMacroID())
-        Annotation = annotationMacro(Loc, SM);
-      else
-        Annotation = Src.range(A->getRange());
-    }
-    if (Annotation && Annotation->Begin < Head.Begin)
-      Head.Begin = Annotation->Begin;
-    // The annotation and the white space after it go.
-    if (Annotation) {
-      while (Annotation->End < Head.End &&
-             isspace(static_cast<unsigned char>(Src.buffer()[Annotation->End])))
-        ++Annotation->End;
-    }
-    while (Head.End > Head.Begin &&
-           isspace(static_cast<unsigned char>(Src.buffer()[Head.End - 1])))
-      --Head.End;
-
-    auto Cut = [&](std::vector<ByteRange> Remove) {
-      std::sort(Remove.begin(), Remove.end(),
-                [](ByteRange L, ByteRange R) { return L.Begin < R.Begin; });
-      std::string Out = lineMark(Src.line(Head.Begin));
-      unsigned Pos = Head.Begin;
-      for (ByteRange R : Remove) {
-        if (R.Begin < Pos || R.End > Head.End)
-          continue;
-        Out += Src.text({Pos, R.Begin}).str();
-        Pos = R.End;
-      }
-      return Out + Src.text({Pos, Head.End}).str();
-    };
-    std::vector<ByteRange> Drop;
-    if (Annotation)
-      Drop.push_back(*Annotation);
-    Model.DefinitionHead = Cut(Drop);
-    return Replacement{{Head.Begin, Body->End}, emitFunction(Model)};
-  }
-
-  /// The text of the macro invocation that spells the annotation at
-  /// \p Loc and nothing else (`AWAITC_ASYNC`, or a macro whose whole body
-  /// is such a macro's name), to drop from the output. Nothing when that
-  /// invocation is itself part of a macro that spells more of the head
-  /// (`#define ASYNC_INT AWAITC_ASYNC awaitc::Coro<int>`): the head is then
-  /// kept as written, and the annotation with it, which does nothing in the
-  /// generated code.
-  std::optional<ByteRange> annotationMacro(SourceLocation Loc,
-                                           const SourceManager &SM) {
-    Preprocessor &PP = CI.getPreprocessor();
-    const LangOptions &LO = CI.getLangOpts();
-    std::optional<CharSourceRange> Last;
-    const IdentifierInfo *Inner = nullptr;
-    while (Loc.isMacroID() && !SM.isMacroArgExpansion(Loc)) {
-      CharSourceRange Invocation = SM.getImmediateExpansionRange(Loc);
-      SourceLocation NameLoc = Invocation.getBegin();
-      Token Name;
-      if (Lexer::getRawToken(SM.getSpellingLoc(NameLoc), Name, SM, LO))
-        break;
-      IdentifierInfo *II = PP.getIdentifierInfo(Name.getRawIdentifier());
-      const MacroInfo *Info =
-          PP.getMacroDefinitionAtLoc(II, SM.getExpansionLoc(NameLoc))
-              .getMacroInfo();
-      if (!Info || Info->isFunctionLike())
-        break;
-      ArrayRef<Token> Body = Info->tokens();
-      bool OnlyAnnotation;
-      if (!Inner) {
-        // `__attribute__((...))` or `[[...]]`, and nothing after it.
-        int Depth = 0;
-        OnlyAnnotation =
-            !Body.empty() &&
-            (Body.front().is(tok::l_square) ||
-             (Body.front().getIdentifierInfo() &&
-              Body.front().getIdentifierInfo()->isStr("__attribute__")));
-        for (size_t I = 0; OnlyAnnotation && I < Body.size(); ++I) {
-          if (Body[I].isOneOf(tok::l_paren, tok::l_square))
-            ++Depth;
-          else if (Body[I].isOneOf(tok::r_paren, tok::r_square))
-            --Depth;
-          if (Depth == 0 && I > 0 && I + 1 < Body.size())
-            OnlyAnnotation = false;
-        }
-      } else {
-        OnlyAnnotation =
-            Body.size() == 1 && Body.front().getIdentifierInfo() == Inner;
-      }
-      if (!OnlyAnnotation)
-        break;
-      Last = Invocation;
-      Inner = II;
-      Loc = NameLoc;
-    }
-    if (!Last || !Last->getBegin().isFileID() || !Last->getEnd().isFileID())
-      return std::nullopt;
-    return SourceText(SM, LO).range(
-        SourceRange(Last->getBegin(), Last->getEnd()));
   }
 
   CompilerInstance &CI;

@@ -203,50 +203,148 @@ static bool sameFile(StringRef A, StringRef B) {
   return IA == IB;
 }
 
-int main(int argc, const char **argv) {
-  cl::SetVersionPrinter(printVersion);
-  // Response files, wherever they are: CommonOptionsParser expands them only
-  // before `--`, and the compiler flags after it (which a build system puts
-  // in a response file) reach no driver that would expand them.
-  llvm::BumpPtrAllocator Alloc;
-  llvm::SmallVector<const char *, 64> Expanded(argv, argv + argc);
+/// \p Args with response files expanded (CommonOptionsParser expands them
+/// only before `--`, and the compiler flags after it, which a build system
+/// puts in a response file, reach no driver that would expand them).
+/// False after an error.
+static bool expandResponseFiles(llvm::SmallVectorImpl<const char *> &Args,
+                                llvm::BumpPtrAllocator &Alloc) {
   cl::ExpansionContext Expansion(Alloc, cl::TokenizeGNUCommandLine);
-  if (llvm::Error E = Expansion.expandResponseFiles(Expanded)) {
+  if (llvm::Error E = Expansion.expandResponseFiles(Args)) {
     llvm::errs() << "awaitc: error: " << llvm::toString(std::move(E)) << "\n";
-    return ExitUsageError;
+    return false;
   }
   // What is left of an @file names none.
-  for (const char *Arg : llvm::ArrayRef(Expanded).drop_front())
+  for (const char *Arg : llvm::ArrayRef(Args).drop_front())
     if (Arg[0] == '@') {
       llvm::errs() << "awaitc: error: no such response file: '" << Arg + 1
                    << "'\n";
-      return ExitUsageError;
+      return false;
     }
-  argc = static_cast<int>(Expanded.size());
-  argv = Expanded.data();
-  // Without `--` and without -p, CommonOptionsParser looks for a
-  // compilation database and complains when there is none. Look ourselves,
-  // and fall back to no flags quietly.
-  std::vector<const char *> Args(argv, argv + argc);
+  return true;
+}
+
+/// Without `--` and without -p, CommonOptionsParser looks for a compilation
+/// database and complains when there is none: look ourselves, and fall back
+/// to no flags quietly (an empty `--`).
+static std::vector<const char *>
+withDefaultCompileFlags(llvm::ArrayRef<const char *> Args) {
+  std::vector<const char *> Out(Args.begin(), Args.end());
   bool HasSeparator = false, HasBuildPath = false;
-  for (int I = 1; I < argc; ++I) {
-    StringRef Arg(argv[I]);
+  for (StringRef Arg : Args.drop_front()) {
     HasSeparator |= Arg == "--";
     HasBuildPath |= Arg == "-p" || Arg.starts_with("-p=") ||
                     Arg.starts_with("--p=") || Arg == "--p";
   }
-  if (!HasSeparator && !HasBuildPath) {
-    std::string Error;
-    bool Found = false;
-    for (int I = 1; I < argc && !Found; ++I) {
-      StringRef Arg(argv[I]);
-      if (Arg.starts_with("-"))
-        continue;
-      Found = CompilationDatabase::autoDetectFromSource(Arg, Error) != nullptr;
-    }
-    if (!Found)
-      Args.push_back("--");
+  if (HasSeparator || HasBuildPath)
+    return Out;
+  std::string Error;
+  for (StringRef Arg : Args.drop_front())
+    if (!Arg.starts_with("-") &&
+        CompilationDatabase::autoDetectFromSource(Arg, Error))
+      return Out;
+  Out.push_back("--");
+  return Out;
+}
+
+/// Where the output for \p Source goes; empty for standard output.
+static std::string outputFor(StringRef Source) {
+  if (!OutputFile.empty())
+    return OutputFile.getValue();
+  if (!OutputDir.empty())
+    return (OutputDir + "/" + llvm::sys::path::filename(Source)).str();
+  return std::string();
+}
+
+/// Whether the outputs the options name make sense for \p Sources; false
+/// after an error.
+static bool checkOutputs(const std::vector<std::string> &Sources) {
+  auto Error = [](const llvm::Twine &Message) {
+    llvm::errs() << "awaitc: error: " << Message << "\n";
+    return false;
+  };
+  if (!OutputFile.empty() && !OutputDir.empty())
+    return Error("-o and --out-dir cannot be used together");
+  if (!OutputFile.empty() && Sources.size() != 1)
+    return Error("-o needs exactly one input; use --out-dir for several");
+  if (!DepFile.empty() && OutputFile.empty())
+    return Error("--depfile needs -o (one input, one output file)");
+  if (!DepFile.empty() && absolutePath(DepFile) == absolutePath(OutputFile))
+    return Error("--depfile and -o name the same file '" + DepFile + "'");
+  for (const std::string &Source : Sources) {
+    if (!llvm::sys::fs::exists(Source))
+      return Error("no such file: '" + Source + "'");
+    for (const std::string &Written : {outputFor(Source), DepFile.getValue()})
+      if (!Written.empty() && sameFile(Source, Written))
+        return Error("the output '" + Written +
+                     "' is the input; awaitc never overwrites its input");
   }
+  if (!OutputDir.empty())
+    if (std::error_code EC = llvm::sys::fs::create_directories(OutputDir))
+      return Error("cannot create '" + OutputDir + "': " + EC.message());
+  return true;
+}
+
+/// Transforms \p Source and writes its output (and depfile); the exit
+/// status.
+static int transformFile(const CompilationDatabase &Compilations,
+                         const std::string &Source) {
+  std::string Target = outputFor(Source);
+  ClangTool Tool(Compilations, {Source});
+  Tool.appendArgumentsAdjuster(awaitcAdjuster());
+  // The diagnostics say what went wrong; no "Error while processing".
+  Tool.setPrintErrorMessage(false);
+  awaitc::TransformOptions Options;
+  Options.Emit = Emit;
+  Options.LineDirectives = !NoLineDirectives;
+  Options.OutputName = Target.empty() ? "<stdout>" : Target;
+  std::optional<std::string> Result;
+  std::vector<std::string> Dependencies;
+  struct Factory : FrontendActionFactory {
+    awaitc::TransformOptions Options;
+    std::optional<std::string> *Result;
+    std::vector<std::string> *Dependencies;
+    std::unique_ptr<FrontendAction> create() override {
+      return awaitc::makeTransformAction(
+          Options, [this](const std::string &, const std::string &Text,
+                          llvm::ArrayRef<std::string> Files) {
+            if (*Result)
+              return;
+            *Result = Text;
+            Dependencies->assign(Files.begin(), Files.end());
+          });
+    }
+  } F;
+  F.Options = Options;
+  F.Result = &Result;
+  F.Dependencies = &Dependencies;
+  if (Tool.run(&F) != 0 || !Result)
+    return ExitInputError;
+  if (Target.empty()) {
+    llvm::outs() << *Result;
+    llvm::outs().flush();
+    return 0;
+  }
+  // The depfile first, removed again if the output cannot be written: a
+  // failed run leaves neither.
+  if (!DepFile.empty() &&
+      !writeAtomically(DepFile, depfileText(Target, Dependencies)))
+    return ExitInputError;
+  if (!writeAtomically(Target, *Result)) {
+    if (!DepFile.empty())
+      llvm::sys::fs::remove(DepFile);
+    return ExitInputError;
+  }
+  return 0;
+}
+
+int main(int argc, const char **argv) {
+  cl::SetVersionPrinter(printVersion);
+  llvm::BumpPtrAllocator Alloc;
+  llvm::SmallVector<const char *, 64> Expanded(argv, argv + argc);
+  if (!expandResponseFiles(Expanded, Alloc))
+    return ExitUsageError;
+  std::vector<const char *> Args = withDefaultCompileFlags(Expanded);
   int Count = Args.size();
   auto Parser = CommonOptionsParser::create(Count, Args.data(), AwaitcCategory,
                                             cl::OneOrMore);
@@ -256,106 +354,11 @@ int main(int argc, const char **argv) {
     return ExitUsageError;
   }
   const std::vector<std::string> &Sources = Parser->getSourcePathList();
-  if (!OutputFile.empty() && !OutputDir.empty()) {
-    llvm::errs() << "awaitc: error: -o and --out-dir cannot be used together\n";
+  if (!checkOutputs(Sources))
     return ExitUsageError;
-  }
-  if (!OutputFile.empty() && Sources.size() != 1) {
-    llvm::errs() << "awaitc: error: -o needs exactly one input; use --out-dir "
-                    "for several\n";
-    return ExitUsageError;
-  }
-  if (!DepFile.empty() && OutputFile.empty()) {
-    llvm::errs() << "awaitc: error: --depfile needs -o (one input, one output "
-                    "file)\n";
-    return ExitUsageError;
-  }
-  if (!DepFile.empty() && absolutePath(DepFile) == absolutePath(OutputFile)) {
-    llvm::errs() << "awaitc: error: --depfile and -o name the same file '"
-                 << DepFile << "'\n";
-    return ExitUsageError;
-  }
-  for (const std::string &Source : Sources) {
-    if (!llvm::sys::fs::exists(Source)) {
-      llvm::errs() << "awaitc: error: no such file: '" << Source << "'\n";
-      return ExitUsageError;
-    }
-    std::string Target =
-        !OutputFile.empty() ? OutputFile.getValue()
-        : !OutputDir.empty()
-            ? (OutputDir + "/" + llvm::sys::path::filename(Source)).str()
-            : std::string();
-    for (const std::string &Written : {Target, DepFile.getValue()})
-      if (!Written.empty() && sameFile(Source, Written)) {
-        llvm::errs() << "awaitc: error: the output '" << Written
-                     << "' is the input; awaitc never overwrites its input\n";
-        return ExitUsageError;
-      }
-  }
-  if (!OutputDir.empty())
-    if (std::error_code EC = llvm::sys::fs::create_directories(OutputDir)) {
-      llvm::errs() << "awaitc: error: cannot create '" << OutputDir
-                   << "': " << EC.message() << "\n";
-      return ExitUsageError;
-    }
-
   int Status = 0;
-  for (const std::string &Source : Sources) {
-    std::string Target =
-        !OutputFile.empty() ? OutputFile.getValue()
-        : !OutputDir.empty()
-            ? (OutputDir + "/" + llvm::sys::path::filename(Source)).str()
-            : std::string();
-    ClangTool Tool(Parser->getCompilations(), {Source});
-    Tool.appendArgumentsAdjuster(awaitcAdjuster());
-    // The diagnostics say what went wrong; no "Error while processing".
-    Tool.setPrintErrorMessage(false);
-    awaitc::TransformOptions Options;
-    Options.Emit = Emit;
-    Options.LineDirectives = !NoLineDirectives;
-    Options.OutputName = Target.empty() ? "<stdout>" : Target;
-    std::optional<std::string> Result;
-    std::vector<std::string> Dependencies;
-    struct Factory : FrontendActionFactory {
-      awaitc::TransformOptions Options;
-      std::optional<std::string> *Result;
-      std::vector<std::string> *Dependencies;
-      std::unique_ptr<FrontendAction> create() override {
-        return awaitc::makeTransformAction(
-            Options, [this](const std::string &, const std::string &Text,
-                            llvm::ArrayRef<std::string> Files) {
-              if (*Result)
-                return;
-              *Result = Text;
-              Dependencies->assign(Files.begin(), Files.end());
-            });
-      }
-    } F;
-    F.Options = Options;
-    F.Result = &Result;
-    F.Dependencies = &Dependencies;
-    int ToolStatus = Tool.run(&F);
-    if (ToolStatus != 0 || !Result) {
-      Status = ExitInputError;
-      continue;
-    }
-    if (Target.empty()) {
-      llvm::outs() << *Result;
-      llvm::outs().flush();
-      continue;
-    }
-    // The depfile first, removed again if the output cannot be written: a
-    // failed run leaves neither.
-    if (!DepFile.empty() &&
-        !writeAtomically(DepFile, depfileText(Target, Dependencies))) {
-      Status = ExitInputError;
-      continue;
-    }
-    if (!writeAtomically(Target, *Result)) {
-      if (!DepFile.empty())
-        llvm::sys::fs::remove(DepFile);
-      Status = ExitInputError;
-    }
-  }
+  for (const std::string &Source : Sources)
+    if (int Failed = transformFile(Parser->getCompilations(), Source))
+      Status = Failed;
   return Status;
 }

@@ -1,5 +1,6 @@
 //===- Analysis.cpp -------------------------------------------------------===//
 #include "analyse/Analysis.h"
+#include "analyse/LambdaUses.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -129,7 +130,10 @@ BodyAnalysis::BodyAnalysis(const AnnotatedFunction &Fn,
   FunctionName = Fn.Lambda
                      ? lambdaName(*Fn.Lambda, Fn.Function->getASTContext())
                      : Fn.Function->getNameAsString();
+  Moved = findMovedLambdas(*this);
 }
+
+BodyAnalysis::~BodyAnalysis() = default;
 
 void BodyAnalysis::findMarkers(std::vector<const CallExpr *> Found) {
   Markers = std::move(Found);

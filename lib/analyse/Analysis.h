@@ -40,9 +40,12 @@ private:
   llvm::StringSet<> Taken;
 };
 
+struct LambdaUses;
+
 class BodyAnalysis {
 public:
   BodyAnalysis(const AnnotatedFunction &Fn, const SourceText &Source);
+  ~BodyAnalysis();
 
   const AnnotatedFunction &function() const { return Fn; }
   /// What the user calls the function: its name, or for an annotated
@@ -92,6 +95,10 @@ public:
   /// Where the body goes from its start and from each suspension point.
   const SuspensionGraph &transitions() const { return Transitions; }
 
+  /// The lambdas that must move out of step() into factories, with what
+  /// each uses (LambdaUses.h).
+  const std::vector<LambdaUses> &movedLambdas() const { return Moved; }
+
 private:
   void findMarkers(std::vector<const clang::CallExpr *> Found);
   void findHoisted(
@@ -111,6 +118,7 @@ private:
   NameAllocator Names;
   SuspensionGraph Transitions;
   std::string FunctionName;
+  std::vector<LambdaUses> Moved;
 };
 
 } // namespace awaitc

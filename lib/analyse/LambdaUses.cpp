@@ -60,27 +60,28 @@ public:
     std::string Name = D->getNameAsString();
     if (isa<BindingDecl>(D))
       return problem(Ref->getLocation(),
-                     "use the structured binding '" + Name + "'");
+                     LambdaUses::Obstacle::StructuredBinding, Name);
     if (isa<EnumConstantDecl>(D))
-      return problem(Ref->getLocation(),
-                     "use the local enumerator '" + Name + "'");
+      return problem(Ref->getLocation(), LambdaUses::Obstacle::LocalEnumerator,
+                     Name);
     const auto *VD = dyn_cast<VarDecl>(D);
     if (!VD)
       return true;
     if (InDecltype)
-      return problem(Ref->getLocation(), "name '" + Name + "' in decltype");
+      return problem(Ref->getLocation(), LambdaUses::Obstacle::NameInDecltype,
+                     Name);
     if (!InInitCapture) {
       if (VD->isStaticLocal())
-        return problem(Ref->getLocation(),
-                       "use the static local '" + Name + "'");
+        return problem(Ref->getLocation(), LambdaUses::Obstacle::StaticLocal,
+                       Name);
       if (VD->isConstexpr() && !captures(Lambda, VD))
-        return problem(Ref->getLocation(),
-                       "use the constexpr local '" + Name + "'");
+        return problem(Ref->getLocation(), LambdaUses::Obstacle::ConstexprLocal,
+                       Name);
       // (In a template, Clang may leave a use of a default capture's
       // dependent local out of the captures.)
       if (!captures(Lambda, VD) && Lambda.getCaptureDefault() == LCD_None)
         return problem(Ref->getLocation(),
-                       "use '" + Name + "' without capturing it");
+                       LambdaUses::Obstacle::UncapturedLocal, Name);
     }
     addLocal(VD);
     return true;
@@ -117,12 +118,14 @@ private:
     if (const auto *Record = dyn_cast<CXXRecordDecl>(D))
       if (Record->isLambda())
         return true;
-    return problem(Loc, "use the local type '" + D->getNameAsString() + "'");
+    return problem(Loc, LambdaUses::Obstacle::LocalType, D->getNameAsString());
   }
-  bool problem(SourceLocation Loc, std::string What) {
-    if (Out.Problem.empty()) {
-      Out.ProblemLoc = Loc;
-      Out.Problem = std::move(What);
+  bool problem(SourceLocation Loc, LambdaUses::Obstacle What,
+               std::string Name) {
+    if (Out.Blocker == LambdaUses::Obstacle::None) {
+      Out.Blocker = What;
+      Out.BlockerLoc = Loc;
+      Out.BlockerName = std::move(Name);
     }
     return true;
   }
@@ -245,9 +248,10 @@ LambdaUses findLambdaUses(const LambdaExpr &Lambda,
   for (const LambdaCapture &Capture : Lambda.captures()) {
     if (Capture.capturesThis()) {
       Out.UsesThis = true;
-      if (Capture.getCaptureKind() == LCK_StarThis && Out.Problem.empty()) {
-        Out.ProblemLoc = Capture.getLocation();
-        Out.Problem = "capture '*this'";
+      if (Capture.getCaptureKind() == LCK_StarThis &&
+          Out.Blocker == LambdaUses::Obstacle::None) {
+        Out.Blocker = LambdaUses::Obstacle::ObjectCopy;
+        Out.BlockerLoc = Capture.getLocation();
       }
     }
     if (!Capture.capturesVariable())
@@ -324,6 +328,71 @@ std::vector<LambdaUses> findMovedLambdas(const BodyAnalysis &A) {
                               : LambdaUses::Reason::CapturesFrameLocal;
     }
   return Result;
+}
+
+/// What a factory could not do with \p Uses's obstacle, as the end of a
+/// sentence.
+static std::string obstacleText(const LambdaUses &Uses) {
+  const std::string Quoted = "'" + Uses.BlockerName + "'";
+  switch (Uses.Blocker) {
+  case LambdaUses::Obstacle::StructuredBinding:
+    return "use the structured binding " + Quoted;
+  case LambdaUses::Obstacle::LocalEnumerator:
+    return "use the local enumerator " + Quoted;
+  case LambdaUses::Obstacle::LocalType:
+    return "use the local type " + Quoted;
+  case LambdaUses::Obstacle::StaticLocal:
+    return "use the static local " + Quoted;
+  case LambdaUses::Obstacle::ConstexprLocal:
+    return "use the constexpr local " + Quoted;
+  case LambdaUses::Obstacle::UncapturedLocal:
+    return "use " + Quoted + " without capturing it";
+  case LambdaUses::Obstacle::NameInDecltype:
+    return "name " + Quoted + " in decltype";
+  case LambdaUses::Obstacle::ObjectCopy:
+    return "capture '*this'";
+  case LambdaUses::Obstacle::None:
+    break;
+  }
+  return "";
+}
+
+bool checkMovable(const LambdaUses &Uses, Diagnoser &Diag) {
+  const LambdaExpr *L = Uses.Lambda;
+  if (Uses.Blocker != LambdaUses::Obstacle::None) {
+    const char *Why =
+        Uses.Why == LambdaUses::Reason::LivesInFrame
+            ? "this lambda's closure lives across a suspension"
+        : Uses.Why == LambdaUses::Reason::InNamedType
+            ? "in a template, the type of the expression holding this lambda "
+              "is named with decltype, which cannot hold a lambda in C++17"
+            : "this lambda copies a local that lives across a suspension, or "
+              "names one in its captures";
+    Diag.error(Uses.BlockerLoc,
+               std::string(Why) +
+                   ", so awaitc must move it out of the function body, where "
+                   "it could not " +
+                   obstacleText(Uses));
+    Diag.note(L->getBeginLoc(), "the lambda is here");
+    return false;
+  }
+  for (const VarDecl *Local : Uses.Locals)
+    if (Local->isParameterPack()) {
+      Diag.error(L->getBeginLoc(),
+                 "awaitc must move this lambda out of the function body, "
+                 "where it could not use the parameter pack '" +
+                     Local->getNameAsString() +
+                     "'; pass the pack's values to the lambda as arguments");
+      return false;
+    }
+  if (Uses.UsesThis &&
+      annotationOf(*L->getCallOperator()) != CoroutineKind::None) {
+    Diag.error(L->getBeginLoc(),
+               "an annotated lambda inside an annotated member function "
+               "cannot use 'this' yet; pass the object as a parameter");
+    return false;
+  }
+  return true;
 }
 
 } // namespace awaitc

@@ -19,6 +19,7 @@
 #define AWAITC_TOOL_LAMBDAUSES_H
 
 #include "analyse/Analysis.h"
+#include "support/Diagnostics.h"
 
 #include "clang/AST/ExprCXX.h"
 
@@ -48,12 +49,25 @@ struct LambdaUses {
   /// Whether it captures `this` of a member function, or uses it in an
   /// init-capture.
   bool UsesThis = false;
-  /// Set when the lambda uses something of the function that a factory
-  /// outside step() could not see: a local it does not capture, a static
-  /// or constexpr local, a local type or enumerator, a structured binding,
-  /// `*this`. A verb phrase: "use the static local 'n'".
-  clang::SourceLocation ProblemLoc;
-  std::string Problem;
+  /// The first thing the lambda uses that a factory outside step() could
+  /// not see, if any.
+  enum class Obstacle {
+    None,
+    StructuredBinding,
+    LocalEnumerator,
+    LocalType,
+    StaticLocal,
+    ConstexprLocal,
+    UncapturedLocal,
+    /// A local named in decltype (a reference parameter in the factory).
+    NameInDecltype,
+    /// A capture of `*this`.
+    ObjectCopy,
+  };
+  Obstacle Blocker = Obstacle::None;
+  clang::SourceLocation BlockerLoc;
+  /// The binding, enumerator, type or local.
+  std::string BlockerName;
 };
 
 /// The outermost lambdas of the annotated body that must become factories
@@ -63,6 +77,11 @@ std::vector<LambdaUses> findMovedLambdas(const BodyAnalysis &A);
 /// What \p Lambda takes from \p Enclosing.
 LambdaUses findLambdaUses(const clang::LambdaExpr &Lambda,
                           const AnnotatedFunction &Enclosing);
+
+/// Whether \p Uses's lambda can move into a factory: it uses nothing a
+/// factory could not see, not the function's parameter pack, and not `this`
+/// if it is annotated itself. False after diagnosing why not.
+bool checkMovable(const LambdaUses &Uses, Diagnoser &Diag);
 
 } // namespace awaitc
 

@@ -4,6 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "analyse/Legality.h"
+#include "analyse/LambdaUses.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -76,7 +77,12 @@ bool BodyChecker::check(const Stmt *S) {
 } // namespace
 
 bool checkBody(const BodyAnalysis &Analysis, Diagnoser &Diag) {
-  return BodyChecker(Analysis, Diag).check(Analysis.body());
+  if (!BodyChecker(Analysis, Diag).check(Analysis.body()))
+    return false;
+  for (const LambdaUses &Uses : Analysis.movedLambdas())
+    if (!checkMovable(Uses, Diag))
+      return false;
+  return true;
 }
 
 } // namespace awaitc

@@ -4,8 +4,9 @@
 // jump into a block that holds a suspension point (it would skip the
 // block's guards and dispatch, which are declarations), computed goto,
 // setjmp (its saved context does not survive a suspension), a
-// variable-length array living across a suspension. These are diagnosed
-// before lowering starts.
+// variable-length array living across a suspension, a lambda that must
+// move out of step() but uses what it could not use there. These are
+// diagnosed before lowering starts.
 //
 //===----------------------------------------------------------------------===//
 #ifndef AWAITC_TOOL_LEGALITY_H

@@ -17,11 +17,6 @@ using namespace clang;
 namespace awaitc {
 namespace {
 
-struct TextEdit {
-  ByteRange Range; // empty: an insertion
-  std::string Text;
-};
-
 /// Collects the edits of one annotated body. Lambdas and local classes in
 /// it are not part of the coroutine: their `return`s stay, and an
 /// annotated lambda is a coroutine of its own (the Finder lists it).
@@ -29,8 +24,7 @@ class BodyRewriter : public RecursiveASTVisitor<BodyRewriter> {
   using Base = RecursiveASTVisitor<BodyRewriter>;
 
 public:
-  BodyRewriter(const SourceText &Src, Diagnoser &Diag,
-               std::vector<TextEdit> &Edits)
+  BodyRewriter(const SourceText &Src, Diagnoser &Diag, std::vector<Edit> &Edits)
       : Src(Src), Diag(Diag), Edits(Edits) {}
 
   bool shouldVisitTemplateInstantiations() const { return false; }
@@ -226,7 +220,7 @@ private:
 
   const SourceText &Src;
   Diagnoser &Diag;
-  std::vector<TextEdit> &Edits;
+  std::vector<Edit> &Edits;
   unsigned Loops = 0;
   unsigned HandlerDepth = 0;
   const char *StaticInit = nullptr;
@@ -268,59 +262,61 @@ static bool checkExpressible(const AnnotatedFunction &F, Diagnoser &Diag) {
 
 } // namespace
 
+/// Adds the edits that make \p F a C++20 coroutine to \p Edits.
+static void rewriteFunction(const AnnotatedFunction &F, const SourceText &Src,
+                            Diagnoser &Diag, std::vector<Edit> &Edits) {
+  if (!checkExpressible(F, Diag))
+    return;
+  const auto *Body = cast<CompoundStmt>(F.Function->getBody());
+  BodyRewriter Rewriter(Src, Diag, Edits);
+  Rewriter.TraverseStmt(const_cast<CompoundStmt *>(Body));
+  std::optional<ByteRange> Close =
+      Src.range(SourceRange(Body->getRBracLoc(), Body->getRBracLoc()));
+  if (!Close) {
+    Diag.error(F.Function->getLocation(),
+               "awaitc cannot rewrite this function: its body is not "
+               "contiguous text in this file (is it produced by a macro?)");
+    return;
+  }
+  // A value-returning body that flows off its end throws, as a state
+  // machine does (C++20 makes it undefined behaviour); the promise decides
+  // for a dependent result type, which may be void.
+  std::string End;
+  bool MayReturnValue = F.Kind == CoroutineKind::Async &&
+                        !F.ResultType.isNull() && !F.ResultType->isVoidType();
+  // (A body without a co_ keyword needs one even after a final throw.)
+  if (MayReturnValue && (!endsWithJump(*Body) || !Rewriter.HasCoroutineKeyword))
+    End = F.ResultType->isDependentType()
+              ? "co_await ::awaitc::detail::FlowedOffEnd{}; "
+              : "co_return ::awaitc::detail::FlowedOffEnd{}; ";
+  else if (!Rewriter.HasCoroutineKeyword)
+    End = "co_return; ";
+  if (!End.empty())
+    Edits.push_back({{Close->Begin, Close->Begin}, End});
+  // The compiler knows a lambda's call operator by no name; its frames
+  // print the one a state machine's would, which the promise reads from
+  // the closure's type. (A lambda that is not contiguous text here cannot
+  // be a state machine either: it keeps the promise's name, `lambda`.)
+  std::optional<ByteRange> Lambda =
+      F.Lambda ? Src.range(F.Lambda) : std::nullopt;
+  if (Lambda) {
+    // An identifier needs no escapes in a string literal.
+    Edits.push_back({{Lambda->Begin, Lambda->Begin},
+                     "::awaitc::detail::named_lambda<\"" +
+                         BodyAnalysis(F, Src).functionName() + "\">("});
+    Edits.push_back({{Lambda->End, Lambda->End}, ")"});
+  }
+}
+
 std::optional<std::string> emitCxx20(ArrayRef<AnnotatedFunction> Functions,
                                      const SourceText &Src, ASTContext &Ctx,
                                      Diagnoser &Diag) {
   (void)Ctx;
-  std::vector<TextEdit> Edits;
-  for (const AnnotatedFunction &F : Functions) {
-    if (!checkExpressible(F, Diag))
-      continue;
-    const auto *Body = cast<CompoundStmt>(F.Function->getBody());
-    BodyRewriter Rewriter(Src, Diag, Edits);
-    Rewriter.TraverseStmt(const_cast<CompoundStmt *>(Body));
-    std::optional<ByteRange> Close = Src.range(
-        SourceRange(Body->getRBracLoc(), Body->getRBracLoc()));
-    if (!Close) {
-      Diag.error(F.Function->getLocation(),
-                 "awaitc cannot rewrite this function: its body is not "
-                 "contiguous text in this file (is it produced by a macro?)");
-      continue;
-    }
-    // A value-returning body that flows off its end throws, as a state
-    // machine does (C++20 makes it undefined behaviour); the promise decides
-    // for a dependent result type, which may be void.
-    std::string End;
-    bool MayReturnValue = F.Kind == CoroutineKind::Async &&
-                          !F.ResultType.isNull() &&
-                          !F.ResultType->isVoidType();
-    // (A body without a co_ keyword needs one even after a final throw.)
-    if (MayReturnValue &&
-        (!endsWithJump(*Body) || !Rewriter.HasCoroutineKeyword))
-      End = F.ResultType->isDependentType()
-                ? "co_await ::awaitc::detail::FlowedOffEnd{}; "
-                : "co_return ::awaitc::detail::FlowedOffEnd{}; ";
-    else if (!Rewriter.HasCoroutineKeyword)
-      End = "co_return; ";
-    if (!End.empty())
-      Edits.push_back({{Close->Begin, Close->Begin}, End});
-    // The compiler knows a lambda's call operator by no name; its frames
-    // print the one a state machine's would, which the promise reads from
-    // the closure's type. (A lambda that is not contiguous text here cannot
-    // be a state machine either: it keeps the promise's name, `lambda`.)
-    std::optional<ByteRange> Lambda =
-        F.Lambda ? Src.range(F.Lambda) : std::nullopt;
-    if (Lambda) {
-      // An identifier needs no escapes in a string literal.
-      Edits.push_back({{Lambda->Begin, Lambda->Begin},
-                       "::awaitc::detail::named_lambda<\"" +
-                           BodyAnalysis(F, Src).functionName() + "\">("});
-      Edits.push_back({{Lambda->End, Lambda->End}, ")"});
-    }
-  }
+  std::vector<Edit> Edits;
+  for (const AnnotatedFunction &F : Functions)
+    rewriteFunction(F, Src, Diag, Edits);
   if (Diag.hasErrors())
     return std::nullopt;
-
   // Edits at one offset apply in the order they were made. (An index
   // tie-break rather than std::stable_sort, whose temporary buffer
   // libstdc++ implements with a deprecated function that Clang warns about.)
@@ -330,32 +326,16 @@ std::optional<std::string> emitCxx20(ArrayRef<AnnotatedFunction> Functions,
     return std::tie(Edits[L].Range.Begin, L) <
            std::tie(Edits[R].Range.Begin, R);
   });
-  std::string Text;
-  unsigned Pos = 0;
-  for (unsigned Index : Order) {
-    const TextEdit &E = Edits[Index];
-    if (E.Range.Begin < Pos) {
-      Diag.error(Src.location(E.Range.Begin),
-                 "awaitc cannot rewrite overlapping code here");
-      return std::nullopt;
-    }
-    // Text in a macro argument is edited where the user wrote it: right
-    // only if the macro uses the argument once, as tokens.
-    if (auto Macro = Src.opaqueMacroAt(E.Range)) {
-      Diag.error(Src.location(E.Range.Begin),
-                 "awaitc cannot rewrite this code in an argument of the "
-                 "macro '" +
-                     Macro->str() +
-                     "': the macro stringizes, pastes or repeats that "
-                     "argument");
-      return std::nullopt;
-    }
-    Text += Src.text({Pos, E.Range.Begin}).str();
-    Text += E.Text;
-    Pos = E.Range.End;
+  std::vector<Edit> Sorted;
+  for (unsigned Index : Order)
+    Sorted.push_back(std::move(Edits[Index]));
+  ByteRange Whole{0, static_cast<unsigned>(Src.buffer().size())};
+  if (std::optional<SourceText::EditProblem> Problem =
+          Src.editProblem(Whole, Sorted)) {
+    Diag.error(Src.location(Problem->Offset), Problem->Message);
+    return std::nullopt;
   }
-  Text += Src.text({Pos, static_cast<unsigned>(Src.buffer().size())}).str();
-  return Text;
+  return Src.splice(Whole, Sorted);
 }
 
 } // namespace awaitc

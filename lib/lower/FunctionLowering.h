@@ -56,12 +56,6 @@ inline bool needsDestruction(QualType T) {
   return T->isDependentType() || T.isDestructedType() != QualType::DK_none;
 }
 
-/// A replacement of part of the user's text.
-struct Edit {
-  ByteRange Range;
-  std::string Text;
-};
-
 /// In what order C++ evaluates the operands of an expression, as far as a
 /// suspension among them is concerned.
 enum class Sequencing {
@@ -71,17 +65,30 @@ enum class Sequencing {
   CalleeFirst, // the function (and object) before the arguments
 };
 
+/// How a reference's initializer reaches the temporary it extends
+/// (LowerDeclarations.cpp).
+struct ExtensionPath;
+
 class FunctionLowering {
 public:
   FunctionLowering(BodyAnalysis &A, const SourceText &Src, ASTContext &Ctx,
                    Diagnoser &Diag, llvm::StringRef ClassName,
+                   llvm::StringRef DefinitionHead,
                    const TransformedLambdas &Nested)
       : A(A), Src(Src), Ctx(Ctx), Diag(Diag), Names(A.names()),
-        Fn(*A.function().Function), ClassName(ClassName), Nested(Nested) {}
+        Fn(*A.function().Function), ClassName(ClassName),
+        DefinitionHead(DefinitionHead), Nested(Nested) {}
 
   std::optional<FrameModel> run();
 
 private:
+  /// The frame's kind, names, base class and return type.
+  void describeFrame();
+  /// The frame's constructor parameters: the object, captures, parameters.
+  void addFrameParams();
+  /// The body of step(), with the dispatch to where it resumes.
+  std::string lowerStepBody();
+
   // --- Blocks of step() under construction --------------------------------
   struct DispatchEntry {
     int State;
@@ -113,6 +120,30 @@ private:
   void lowerDeclStmt(const DeclStmt *DS);
   void lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
                     const std::string *ImplicitInit = nullptr);
+  /// Whether every name of a structured binding kept in the frame can be
+  /// spelled there (diagnosed if not).
+  bool checkHoistedBindings(const VarDecl *VD);
+  /// A local that stays a local of step(): declared where the user did.
+  void lowerStepLocal(const VarDecl *VD, const DeclStmt *DS,
+                      const std::string *ImplicitInit);
+  /// The comment of a hoisted local's slot.
+  std::string slotComment(const VarDecl *VD);
+  /// The declared type of \p VD when only the instantiation decides whether
+  /// it is a reference (`decltype(auto) v = e;` with a dependent e;
+  /// `T v = e;` with T = int & in an instantiation): the frame then holds a
+  /// ReferenceBinding of that type, and the local is a pointer into it.
+  std::optional<std::string>
+  typeDecidedByInstantiation(const VarDecl *VD,
+                             const std::string *ImplicitInit);
+  /// A hoisted reference: a pointer slot, and the temporary it extends.
+  void lowerHoistedReference(const VarDecl *VD, const std::string *ImplicitInit,
+                             const std::optional<std::string> &Decided);
+  /// A hoisted object: a slot constructed as its declaration initializes it.
+  void lowerHoistedObject(const VarDecl *VD, const std::string *ImplicitInit);
+  /// The constructor arguments of \p Slot, as \p VD's initializer (copy-,
+  /// direct- or list-) initializes it; nothing after an error.
+  std::optional<std::string> initializerText(const VarDecl *VD, unsigned Slot,
+                                             FullExpr &FE);
   /// A reference \p Extender (a hoisted local, a range-for's range) bound
   /// to \p Init may extend the life of a temporary ([class.temporary]/6):
   /// then the temporary is built in a new frame slot (named \p HolderExact,
@@ -126,6 +157,20 @@ private:
                const std::string &HolderBase, const std::string &HolderExact,
                const std::string &Comment, FullExpr &FE,
                const std::string *ImplicitValue = nullptr);
+  /// bindExtended() of an initializer that extends no temporary it shows:
+  /// in a template, perhaps one its instantiations show.
+  std::optional<std::string>
+  bindUnextended(const Expr *Init, const ValueDecl *Extender,
+                 const std::string &HolderBase, const std::string &HolderExact,
+                 const std::string &Comment, FullExpr &FE,
+                 const std::string *ImplicitValue);
+  /// Builds \p Temp, which \p Path shows may be extended, in its slot;
+  /// returns the reference's address as bindExtended() does.
+  std::optional<std::string>
+  buildExtended(const MaterializeTemporaryExpr *Temp, const ExtensionPath &Path,
+                const std::string &HolderBase, const std::string &HolderExact,
+                const std::string &Comment, FullExpr &FE,
+                const std::string *ImplicitValue);
   /// bindExtended() of an initializer \p Init whose value category depends
   /// on a template parameter, when no part of it but the whole may be a
   /// temporary: the frame holds a ReferenceBinding of it. With
@@ -142,10 +187,34 @@ private:
   void lowerDo(const DoStmt *Do);
   void lowerFor(const ForStmt *For);
   void lowerRangeFor(const CXXForRangeStmt *For);
+  /// A range-for's range, as the frame holds it.
+  struct LoopRange {
+    std::string Text;
+    bool IsArray = false;
+  };
+  /// `auto&& range = init;` in the frame; nothing after an error.
+  std::optional<LoopRange> lowerLoopRange(const CXXForRangeStmt *For);
+  /// The frame's begin and end iterators of \p Range: their names.
+  std::pair<std::string, std::string>
+  lowerLoopIterators(const CXXForRangeStmt *For, const LoopRange &Range);
   /// `for (decl : AWAIT_EACH(generator)) body`.
   void lowerAwaitEach(const CXXForRangeStmt *For, const CallExpr *Marker);
   void lowerSwitch(const SwitchStmt *Switch);
   void lowerTry(const CXXTryStmt *Try);
+  /// The frame's slots of a try statement whose handlers suspend.
+  struct HandlerSlots {
+    /// The handlers that suspend, by index: they run after the statement.
+    std::vector<unsigned> Deferred;
+    /// The exception being handled, and which handler handles it.
+    unsigned Caught = 0, Which = 0;
+  };
+  /// The try statement itself: its block, the handlers that do not suspend,
+  /// and for each that does, one that keeps the exception.
+  std::string tryStatementText(const CXXTryStmt *Try,
+                               const HandlerSlots &Slots);
+  /// A suspending handler, run after the try statement when it caught.
+  void lowerDeferredHandler(const CXXCatchStmt *Handler, unsigned Index,
+                            const HandlerSlots &Slots);
   /// `catch (declaration)` as the user wrote it.
   std::string catchClause(const CXXCatchStmt *Handler);
   void lowerReturn(const ReturnStmt *Return);
@@ -268,6 +337,12 @@ private:
   /// re-enters it is handed back to be placed before the statement that
   /// owns the block (a try block cannot be entered by a jump).
   std::string closeBlock(std::string *OutsideEntry = nullptr);
+  /// The guards of a block's slots, declared at its head.
+  std::string guardDeclarations(const std::vector<unsigned> &Guarded,
+                                const std::string &Inner) const;
+  /// A block's dispatch: where a resumption re-enters it, arming the guards
+  /// of what is alive there.
+  std::string dispatchText(const Block &B, const std::string &Inner) const;
   Block &current() { return Blocks.back(); }
   void emit(SourceLocation Loc, const std::string &Code);
   /// Emits glue code that belongs to the statement being lowered: it maps
@@ -285,7 +360,22 @@ private:
   std::string rewrite(const Stmt *S);
   std::string rewriteRange(ByteRange R, const Stmt *Root);
   void collectEdits(const Stmt *S, std::vector<Edit> &Out, bool InLambda);
+  /// The edit of \p S's text, if any; \p InLambda: inside a lambda's body.
   std::optional<Edit> editFor(const Stmt *S, bool InLambda);
+  // editFor()'s questions, asked in this order. Each returns whether it
+  // decides \p S's edit, and sets \p Out to it (none after an error).
+  /// A lambda moved into a factory: the factory's call.
+  bool editForMovedLambda(const Stmt *S, std::optional<Edit> &Out);
+  /// `this` and implicit member uses in a member function: the object.
+  bool editForObjectUse(const Stmt *S, std::optional<Edit> &Out);
+  /// A temporary the full-expression keeps in the frame.
+  bool editForTemporary(const Stmt *S, bool InLambda, std::optional<Edit> &Out);
+  /// The parameter pack, in a type at class scope.
+  bool editForPackInType(const Stmt *S, std::optional<Edit> &Out);
+  /// A use of a structured binding or of a local kept in the frame.
+  bool editForLocalUse(const Stmt *S, std::optional<Edit> &Out);
+  /// `return`, and `goto` and `continue` that leave guarded locals.
+  std::optional<Edit> editForJump(const Stmt *S);
   std::string splice(ByteRange Outer, std::vector<Edit> Edits);
   /// The `decltype(...)` specifiers in the body, whose operands no edit
   /// of an expression reaches (they are in types).
@@ -352,10 +442,12 @@ private:
     std::string Name;
     const LambdaUses *Uses = nullptr;
   };
-  /// Plans a factory for each lambda that cannot stay in step().
+  /// Plans a factory for each lambda that the analysis says cannot stay in
+  /// step() (and that can move: Legality.h checked them).
   void planFactories();
-  /// Registers the factory of one moved lambda; false after a diagnostic.
-  bool planFactory(LambdaUses Uses);
+  /// Registers the factory of one moved lambda, named after the variable it
+  /// initializes.
+  void planFactory(const LambdaUses &Uses);
   /// `static constexpr auto make_f = [](auto &x, ...) { return <lambda>; };`
   std::string factoryDefinition(const Factory &F);
   /// The capture list's edits that make \p L capture the object pointer
@@ -407,6 +499,7 @@ private:
   const FunctionDecl &Fn;
   /// The frame class's name, unique in the file.
   llvm::StringRef ClassName;
+  llvm::StringRef DefinitionHead;
   const TransformedLambdas &Nested;
   FrameModel Model;
   std::vector<Block> Blocks;

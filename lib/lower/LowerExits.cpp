@@ -91,24 +91,30 @@ void FunctionLowering::lowerTry(const CXXTryStmt *Try) {
   // std::current_exception() and everything the handler calls see the
   // exception being handled, as in C++.
   openBlock();
-  std::vector<unsigned> Deferred;
+  HandlerSlots Slots;
   for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
     if (A.suspends(Try->getHandler(I)))
-      Deferred.push_back(I);
-  std::optional<unsigned> Caught, Which;
-  if (!Deferred.empty()) {
+      Slots.Deferred.push_back(I);
+  if (!Slots.Deferred.empty()) {
     FrameSlot Exception;
     Exception.Name = Names.fresh("caught");
     Exception.Type = "std::exception_ptr";
     Exception.NeedsDestruction = true;
     Exception.Comment = "the exception a suspending handler handles";
-    Caught = addSlot(std::move(Exception));
-    Which = addValueSlot("handler", Ctx.IntTy,
-                         "which suspending handler runs (0: none)",
-                         Try->getBeginLoc());
-    emit(Try->getBeginLoc(), Model.Slots[*Which].Name + " = 0;");
+    Slots.Caught = addSlot(std::move(Exception));
+    Slots.Which = addValueSlot("handler", Ctx.IntTy,
+                               "which suspending handler runs (0: none)",
+                               Try->getBeginLoc());
+    emit(Try->getBeginLoc(), Model.Slots[Slots.Which].Name + " = 0;");
   }
+  emit(Try->getBeginLoc(), tryStatementText(Try, Slots));
+  for (unsigned I : Slots.Deferred)
+    lowerDeferredHandler(Try->getHandler(I), I, Slots);
+  emit(Try->getBeginLoc(), closeBlock());
+}
 
+std::string FunctionLowering::tryStatementText(const CXXTryStmt *Try,
+                                               const HandlerSlots &Slots) {
   openBlock();
   lowerChildren(Try->getTryBlock());
   std::string Entry;
@@ -124,9 +130,7 @@ void FunctionLowering::lowerTry(const CXXTryStmt *Try) {
   std::string Text = "try " + Body;
   for (unsigned I = 0; I < Try->getNumHandlers(); ++I) {
     const CXXCatchStmt *Handler = Try->getHandler(I);
-    bool Defers =
-        std::find(Deferred.begin(), Deferred.end(), I) != Deferred.end();
-    if (!Defers) {
+    if (!llvm::is_contained(Slots.Deferred, I)) {
       Text += " " + placementAt(Handler->getBeginLoc()) + rewrite(Handler);
       continue;
     }
@@ -136,44 +140,44 @@ void FunctionLowering::lowerTry(const CXXTryStmt *Try) {
            "catch the exception by reference in a handler that suspends; a "
            "copy caught by value would be made again at each resumption");
     // A copy: lowering the handler adds slots, which may move them.
-    const FrameSlot CaughtSlot = Model.Slots[*Caught];
+    const FrameSlot CaughtSlot = Model.Slots[Slots.Caught];
     Text += " " + placementAt(Handler->getBeginLoc()) + catchClause(Handler) +
             " { ::new (awaitc::detail::storage_of(" + CaughtSlot.Name +
             ")) std::exception_ptr(std::current_exception()); " +
-            CaughtSlot.Guard + ".arm(); " + Model.Slots[*Which].Name + " = " +
-            std::to_string(I + 1) + "; }";
+            CaughtSlot.Guard + ".arm(); " + Model.Slots[Slots.Which].Name +
+            " = " + std::to_string(I + 1) + "; }";
   }
-  emit(Try->getBeginLoc(), Text);
+  return Text;
+}
 
-  for (unsigned I : Deferred) {
-    const CXXCatchStmt *Handler = Try->getHandler(I);
-    // A copy: lowering the handler adds slots, which may move them.
-    const FrameSlot CaughtSlot = Model.Slots[*Caught];
-    // The exception stays alive, held by `caught`, while the handler runs.
-    Live.push_back(*Caught);
-    openBlock();
-    openBlock();
-    lowerChildren(cast<CompoundStmt>(Handler->getHandlerBlock()));
-    std::string HandlerEntry;
-    std::string HandlerBody = closeBlock(&HandlerEntry);
-    if (!HandlerEntry.empty())
-      emitGenerated(HandlerEntry + ":;");
-    // The handler runs where the user wrote it; the rethrow that makes its
-    // exception the current one is glue, on a line of its own. The `throw;`
-    // is never reached (the exception is always there): it is what shows
-    // Clang's flow analysis that the handler runs, so the warnings Clang
-    // gives only for reachable code (-Wsign-compare...) are given in it.
-    emitGenerated("try { if (" + CaughtSlot.Name +
-                  ") std::rethrow_exception(" + CaughtSlot.Name +
-                  "); throw; } " + placementAt(Handler->getBeginLoc()) +
-                  catchClause(Handler) + " " + HandlerBody);
-    GlueLine = Src.line(Src.offset(Handler->getBeginLoc()));
-    emitGlue(destroyNow(*Caught));
-    emit(Handler->getBeginLoc(), "if (" + Model.Slots[*Which].Name +
-                                     " == " + std::to_string(I + 1) + ") " +
-                                     closeBlock());
-  }
-  emit(Try->getBeginLoc(), closeBlock());
+void FunctionLowering::lowerDeferredHandler(const CXXCatchStmt *Handler,
+                                            unsigned Index,
+                                            const HandlerSlots &Slots) {
+  // A copy: lowering the handler adds slots, which may move them.
+  const FrameSlot CaughtSlot = Model.Slots[Slots.Caught];
+  // The exception stays alive, held by `caught`, while the handler runs.
+  Live.push_back(Slots.Caught);
+  openBlock();
+  openBlock();
+  lowerChildren(cast<CompoundStmt>(Handler->getHandlerBlock()));
+  std::string HandlerEntry;
+  std::string HandlerBody = closeBlock(&HandlerEntry);
+  if (!HandlerEntry.empty())
+    emitGenerated(HandlerEntry + ":;");
+  // The handler runs where the user wrote it; the rethrow that makes its
+  // exception the current one is glue, on a line of its own. The `throw;`
+  // is never reached (the exception is always there): it is what shows
+  // Clang's flow analysis that the handler runs, so the warnings Clang
+  // gives only for reachable code (-Wsign-compare...) are given in it.
+  emitGenerated("try { if (" + CaughtSlot.Name + ") std::rethrow_exception(" +
+                CaughtSlot.Name + "); throw; } " +
+                placementAt(Handler->getBeginLoc()) + catchClause(Handler) +
+                " " + HandlerBody);
+  GlueLine = Src.line(Src.offset(Handler->getBeginLoc()));
+  emitGlue(destroyNow(Slots.Caught));
+  emit(Handler->getBeginLoc(), "if (" + Model.Slots[Slots.Which].Name +
+                                   " == " + std::to_string(Index + 1) + ") " +
+                                   closeBlock());
 }
 
 std::string FunctionLowering::returnText(const ReturnStmt *R,

@@ -80,49 +80,13 @@ void FunctionLowering::addCaptureParams(const LambdaExpr &L) {
 }
 
 void FunctionLowering::planFactories() {
-  for (LambdaUses &Uses : findMovedLambdas(A))
-    if (!planFactory(std::move(Uses)))
-      return;
+  for (const LambdaUses &Uses : A.movedLambdas())
+    planFactory(Uses);
 }
 
-bool FunctionLowering::planFactory(LambdaUses Found) {
-  const LambdaUses &Uses = MovedLambdas.emplace_back(std::move(Found));
+void FunctionLowering::planFactory(const LambdaUses &Found) {
+  const LambdaUses &Uses = MovedLambdas.emplace_back(Found);
   const LambdaExpr *L = Uses.Lambda;
-  if (!Uses.Problem.empty()) {
-    if (Failed)
-      return false;
-    const char *Why =
-        Uses.Why == LambdaUses::Reason::LivesInFrame
-            ? "this lambda's closure lives across a suspension"
-        : Uses.Why == LambdaUses::Reason::InNamedType
-            ? "in a template, the type of the expression holding this lambda "
-              "is named with decltype, which cannot hold a lambda in C++17"
-            : "this lambda copies a local that lives across a suspension, or "
-              "names one in its captures";
-    fail(Uses.ProblemLoc,
-         std::string(Why) +
-             ", so awaitc must move it out of the function body, where it "
-             "could not " +
-             Uses.Problem);
-    note(L->getBeginLoc(), "the lambda is here");
-    return false;
-  }
-  for (const VarDecl *Local : Uses.Locals)
-    if (Local->isParameterPack()) {
-      fail(L->getBeginLoc(),
-           "awaitc must move this lambda out of the function body, where "
-           "it could not use the parameter pack '" +
-               Local->getNameAsString() +
-               "'; pass the pack's values to the lambda as arguments");
-      return false;
-    }
-  if (Uses.UsesThis &&
-      annotationOf(*L->getCallOperator()) != CoroutineKind::None) {
-    fail(L->getBeginLoc(), "an annotated lambda inside an annotated member "
-                           "function cannot use 'this' yet; pass the object "
-                           "as a parameter");
-    return false;
-  }
   // Named after the variable it initializes, if any.
   std::string Base = "lambda";
   for (const Stmt *P = A.parent(L); P; P = A.parent(P)) {
@@ -139,7 +103,6 @@ bool FunctionLowering::planFactory(LambdaUses Found) {
   }
   Factories[L] = Factory{Names.fresh("make_" + Base), &Uses};
   MovedClosures[L->getLambdaClass()] = L;
-  return true;
 }
 
 std::optional<ByteRange>
@@ -253,7 +216,14 @@ bool FunctionLowering::planKeptClosure(const Expr *Of) {
   // temporary is made by the factory, whose closure type that is.
   LambdaUses Uses = findLambdaUses(*L, A.function());
   Uses.Why = LambdaUses::Reason::LivesInFrame;
-  return planFactory(std::move(Uses));
+  if (Failed)
+    return false;
+  if (!checkMovable(Uses, Diag)) {
+    Failed = true;
+    return false;
+  }
+  planFactory(Uses);
+  return true;
 }
 
 std::optional<std::string> FunctionLowering::closureSpelling(QualType T,

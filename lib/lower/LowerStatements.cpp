@@ -245,23 +245,43 @@ void FunctionLowering::lowerRangeFor(const CXXForRangeStmt *For) {
   //   == { auto&& range = init; auto begin = ..., end = ...;
   //        for (; begin != end; ++begin) { decl = *begin; body } }
   // with range, begin and end in the frame.
-  const Expr *WrittenRange = For->getRangeInit()->IgnoreImplicit();
-  if (const CallExpr *Marker = asMarker(WrittenRange))
+  if (const CallExpr *Marker = asMarker(For->getRangeInit()->IgnoreImplicit()))
     if (markerKindOf(*Marker) == MarkerKind::AwaitEach)
       return lowerAwaitEach(For, Marker);
-  const VarDecl *LoopVar = For->getLoopVariable();
   openBlock();
+  std::optional<LoopRange> Range = lowerLoopRange(For);
+  if (!Range)
+    return;
+  auto [BeginName, EndName] = lowerLoopIterators(For, *Range);
+  openBlock();
+  std::string Element = "*" + BeginName;
+  const VarDecl *LoopVar = For->getLoopVariable();
+  ImplicitSpelling = Element;
+  ImplicitInits[LoopVar] = Element;
+  lowerVarDecl(LoopVar, For->getLoopVarStmt(), &Element);
+  ImplicitSpelling.clear();
+  lowerStmt(For->getBody());
+  std::string Body = closeBlock();
+  emit(For->getBeginLoc(), "for (; " + BeginName + " != " + EndName + "; ++" +
+                               BeginName + ") " + Body);
+  emit(For->getBeginLoc(), closeBlock());
+}
+
+std::optional<FunctionLowering::LoopRange>
+FunctionLowering::lowerLoopRange(const CXXForRangeStmt *For) {
   const Expr *RangeInit = For->getRangeInit();
   FullExpr FE;
   FE.MarkersLeft = A.countMarkers(RangeInit);
   // `auto&& range = init;`: a prvalue init is a temporary whose life the
   // reference extends to the whole loop, so the frame holds the object.
   const Expr *Written = RangeInit->IgnoreImplicit();
-  if (isa<InitListExpr>(Written) && Written->isTypeDependent())
-    return fail(Written->getBeginLoc(),
-                "awaitc cannot keep a braced list whose type depends on a "
-                "template parameter across a suspension in the loop; store "
-                "the elements in a std::array or a container first");
+  if (isa<InitListExpr>(Written) && Written->isTypeDependent()) {
+    fail(Written->getBeginLoc(),
+         "awaitc cannot keep a braced list whose type depends on a "
+         "template parameter across a suspension in the loop; store "
+         "the elements in a std::array or a container first");
+    return std::nullopt;
+  }
   // `for (x : make().items)`: the reference extends the life of the
   // temporary it is bound into.
   const ValueDecl *RangeVar =
@@ -277,8 +297,8 @@ void FunctionLowering::lowerRangeFor(const CXXForRangeStmt *For) {
   bool Dependent = RangeVar && Written->isTypeDependent();
   bool Bound = !Extended.empty() || Dependent;
   std::string RangeText = Bound ? "" : lowerExpr(Written, FE);
-  std::string Range;
-  bool RangeIsArray = RangeInit->getType()->isArrayType();
+  LoopRange Range;
+  Range.IsArray = RangeInit->getType()->isArrayType();
   if (Bound) {
     unsigned Slot = addPointerSlot("range", Written->getType(),
                                    "range of the for loop", "", false, Written);
@@ -286,12 +306,12 @@ void FunctionLowering::lowerRangeFor(const CXXForRangeStmt *For) {
         bindExtended(RangeInit, RangeVar, "range_temporary", "",
                      "temporary bound to the range of the for loop", FE);
     if (Address && Address->empty())
-      return;
+      return std::nullopt;
     if (!Address)
       Address = addressOf(lowerExpr(Written, FE), Written->isXValue());
     emit(RangeInit->getBeginLoc(), constructFrom(Slot, *Address));
     becameLive(Slot);
-    Range = "(*" + Model.Slots[Slot].Name + ")";
+    Range.Text = "(*" + Model.Slots[Slot].Name + ")";
   } else if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(Written)) {
     // `for (x : {a, b})`: the reference extends the life of the list's
     // array, so the frame holds the array itself.
@@ -301,81 +321,70 @@ void FunctionLowering::lowerRangeFor(const CXXForRangeStmt *For) {
                                  RangeInit->getBeginLoc());
     emit(RangeInit->getBeginLoc(), constructWith(Slot, RangeText));
     becameLive(Slot);
-    Range = Model.Slots[Slot].Name;
-    RangeIsArray = true;
+    Range.Text = Model.Slots[Slot].Name;
+    Range.IsArray = true;
   } else if (Written->isPRValue()) {
     unsigned Slot =
         addValueSlot("range", Written->getType(), "range of the for loop",
                      RangeInit->getBeginLoc(), "", false, Written);
     emit(RangeInit->getBeginLoc(), constructFrom(Slot, RangeText));
     becameLive(Slot);
-    Range = Model.Slots[Slot].Name;
+    Range.Text = Model.Slots[Slot].Name;
   } else {
     unsigned Slot = addPointerSlot("range", Written->getType(),
                                    "range of the for loop", "", false, Written);
     emit(RangeInit->getBeginLoc(),
          constructFrom(Slot, addressOf(RangeText, Written->isXValue())));
     becameLive(Slot);
-    Range = "(*" + Model.Slots[Slot].Name + ")";
+    Range.Text = "(*" + Model.Slots[Slot].Name + ")";
   }
   endFullExpr(FE);
+  return Range;
+}
 
-  auto IteratorInit = [&](const VarDecl *Var, const char *Member) {
-    const Expr *Init = Var->getInit()->IgnoreImplicit();
-    if (RangeIsArray)
-      return std::string("std::") + Member + "(" + Range + ")";
-    if (isa<CXXMemberCallExpr>(Init))
-      return Range + "." + Member + "()";
-    // Argument-dependent lookup, as the language does.
-    return std::string(Member) + "(" + Range + ")";
-  };
-  std::string BeginName, EndName;
+std::pair<std::string, std::string>
+FunctionLowering::lowerLoopIterators(const CXXForRangeStmt *For,
+                                     const LoopRange &Range) {
   if (!For->getBeginStmt() || !For->getEndStmt()) {
     // A dependent range: iterate it as std::begin/std::end would.
     auto Iterator = [&](const char *Member) {
       FrameSlot Slot;
       Slot.Name = Names.fresh(Member);
-      Slot.Type = std::string("decltype(std::") + Member + "(" + Range + "))";
+      Slot.Type =
+          std::string("decltype(std::") + Member + "(" + Range.Text + "))";
       Slot.NeedsDestruction = true;
       Slot.Comment = "iterator of the for loop";
       unsigned Index = addSlot(std::move(Slot));
       emit(For->getBeginLoc(),
-           constructFrom(Index,
-                         std::string("std::") + Member + "(" + Range + ")"));
+           constructFrom(Index, std::string("std::") + Member + "(" +
+                                    Range.Text + ")"));
       becameLive(Index);
       return Model.Slots[Index].Name;
     };
-    BeginName = Iterator("begin");
-    EndName = Iterator("end");
-  } else {
-    const VarDecl *BeginVar =
-        cast<VarDecl>(For->getBeginStmt()->getSingleDecl());
-    const VarDecl *EndVar = cast<VarDecl>(For->getEndStmt()->getSingleDecl());
-    unsigned Begin =
-        addValueSlot("begin", BeginVar->getType(), "iterator of the for loop",
-                     For->getBeginLoc());
-    emit(For->getBeginLoc(),
-         constructFrom(Begin, IteratorInit(BeginVar, "begin")));
-    becameLive(Begin);
-    unsigned End = addValueSlot("end", EndVar->getType(), "end of the for loop",
-                                For->getBeginLoc());
-    emit(For->getBeginLoc(), constructFrom(End, IteratorInit(EndVar, "end")));
-    becameLive(End);
-    BeginName = Model.Slots[Begin].Name;
-    EndName = Model.Slots[End].Name;
+    std::string Begin = Iterator("begin");
+    return {Begin, Iterator("end")};
   }
-
-  openBlock();
-  std::string Element = "*" + BeginName;
-  ImplicitSpelling = Element;
-  ImplicitInits[LoopVar] = Element;
-  lowerVarDecl(LoopVar, For->getLoopVarStmt(), &Element);
-  ImplicitSpelling.clear();
-  lowerStmt(For->getBody());
-  std::string Body = closeBlock();
-  emit(For->getBeginLoc(), "for (; " + BeginName + " != " + EndName + "; ++" +
-                               BeginName + ") " + Body);
-  emit(For->getBeginLoc(), closeBlock());
+  auto IteratorInit = [&](const VarDecl *Var, const char *Member) {
+    const Expr *Init = Var->getInit()->IgnoreImplicit();
+    if (Range.IsArray)
+      return std::string("std::") + Member + "(" + Range.Text + ")";
+    if (isa<CXXMemberCallExpr>(Init))
+      return Range.Text + "." + Member + "()";
+    // Argument-dependent lookup, as the language does.
+    return std::string(Member) + "(" + Range.Text + ")";
+  };
+  const VarDecl *BeginVar = cast<VarDecl>(For->getBeginStmt()->getSingleDecl());
+  const VarDecl *EndVar = cast<VarDecl>(For->getEndStmt()->getSingleDecl());
+  unsigned Begin = addValueSlot("begin", BeginVar->getType(),
+                                "iterator of the for loop", For->getBeginLoc());
+  emit(For->getBeginLoc(),
+       constructFrom(Begin, IteratorInit(BeginVar, "begin")));
+  becameLive(Begin);
+  unsigned End = addValueSlot("end", EndVar->getType(), "end of the for loop",
+                              For->getBeginLoc());
+  emit(For->getBeginLoc(), constructFrom(End, IteratorInit(EndVar, "end")));
+  becameLive(End);
+  return {Model.Slots[Begin].Name, Model.Slots[End].Name};
 }
 
 void FunctionLowering::lowerAwaitEach(const CXXForRangeStmt *For,

@@ -14,10 +14,31 @@ namespace awaitc {
 // --- The whole function ----------------------------------------------------
 
 std::optional<FrameModel> FunctionLowering::run() {
+  describeFrame();
+  addFrameParams();
+  ResumeAt = Names.fresh("resume_at");
+  findDecltypes();
+  findInstantiatedTemporaries();
+  planFactories();
+  if (Failed)
+    return std::nullopt;
+  Model.StepBody = lowerStepBody();
+  recordTransitions();
+  if (Failed)
+    return std::nullopt;
+  for (const LambdaUses &Uses : MovedLambdas)
+    Model.Factories.push_back(factoryDefinition(Factories[Uses.Lambda]));
+  if (Failed)
+    return std::nullopt;
+  return std::move(Model);
+}
+
+void FunctionLowering::describeFrame() {
   const AnnotatedFunction &AF = A.function();
   Model.Kind = AF.Kind;
   Model.FunctionName = A.functionName();
   Model.ClassName = ClassName.str();
+  Model.DefinitionHead = DefinitionHead.str();
   Names.reserve(ClassName);
   Model.SourceFile = Src.fileName().str();
   Model.FunctionLine = Src.line(
@@ -39,6 +60,10 @@ std::optional<FrameModel> FunctionLowering::run() {
     Model.BaseClass = "awaitc::detail::GeneratorFrame<" + Result + ">";
     Model.ReturnType = "awaitc::Generator<" + Result + ">";
   }
+}
+
+void FunctionLowering::addFrameParams() {
+  const AnnotatedFunction &AF = A.function();
   // A member function's frame keeps the object: `this` in the body is the
   // frame, so the user's `this` (and implicit member access) becomes self.
   // In a lambda, `this` is the enclosing function's object, if captured.
@@ -80,13 +105,10 @@ std::optional<FrameModel> FunctionLowering::run() {
           "std::forward<" + Param.Type + ">(" + Param.Name + ")";
     Model.Params.push_back(Param);
   }
-  ResumeAt = Names.fresh("resume_at");
-  findDecltypes();
-  findInstantiatedTemporaries();
-  planFactories();
-  if (Failed)
-    return std::nullopt;
+}
 
+std::string FunctionLowering::lowerStepBody() {
+  const AnnotatedFunction &AF = A.function();
   Blocks.emplace_back();
   lowerChildren(cast<CompoundStmt>(Fn.getBody()));
   if (AF.Kind == CoroutineKind::Async && !AF.ResultType->isVoidType())
@@ -95,23 +117,14 @@ std::optional<FrameModel> FunctionLowering::run() {
   if (!Model.States.empty())
     Body = generatedMark() + "    int " + ResumeAt +
            " = this->awaitc_state_;\n" + Body;
-  if (Pack) {
-    // The body runs where the pack's elements are a pack again, under the
-    // parameter's own name: its expansions, folds and sizeof... are
-    // copied as written.
-    Body = generatedMark() + "    std::apply([this](auto &..." +
-           Pack->getNameAsString() + ") {\n" + Body + generatedMark() +
-           "    }, this->" + PackMember + ");\n";
-  }
-  Model.StepBody = Body;
-  recordTransitions();
-  if (Failed)
-    return std::nullopt;
-  for (const LambdaUses &Uses : MovedLambdas)
-    Model.Factories.push_back(factoryDefinition(Factories[Uses.Lambda]));
-  if (Failed)
-    return std::nullopt;
-  return std::move(Model);
+  if (!Pack)
+    return Body;
+  // The body runs where the pack's elements are a pack again, under the
+  // parameter's own name: its expansions, folds and sizeof... are copied as
+  // written.
+  return generatedMark() + "    std::apply([this](auto &..." +
+         Pack->getNameAsString() + ") {\n" + Body + generatedMark() +
+         "    }, this->" + PackMember + ");\n";
 }
 
 void FunctionLowering::addPackParam(const ParmVarDecl &P) {
@@ -337,71 +350,78 @@ std::string FunctionLowering::closeBlock(std::string *OutsideEntry) {
   }
   // Guards of the slots this block owns; they are declared before any
   // label a jump could target, and armed for the slots alive on re-entry.
-  std::vector<unsigned> Guards = B.GuardedSlots;
-  for (unsigned Index : Guards) {
+  Head += guardDeclarations(B.GuardedSlots, Inner);
+  if (!B.Dispatch.empty())
+    Head += dispatchText(B, Inner);
+  if (Root)
+    return Head + B.Text;
+  for (const DispatchEntry &Entry : B.Dispatch)
+    Blocks.back().Dispatch.push_back({Entry.State, EntryLabel, false});
+  return "{\n" + Head + B.Text + generatedMark() + indent() + "}";
+}
+
+std::string
+FunctionLowering::guardDeclarations(const std::vector<unsigned> &Guarded,
+                                    const std::string &Inner) const {
+  std::string Text;
+  for (unsigned Index : Guarded) {
     const FrameSlot &Slot = Model.Slots[Index];
     if (!Slot.Flag.empty())
-      Head += generatedMark() + Inner + "awaitc::detail::ConditionalGuard<" +
+      Text += generatedMark() + Inner + "awaitc::detail::ConditionalGuard<" +
               Slot.Type + "> " + Slot.Guard + "(*this, " + Slot.Name + ", " +
               Slot.Flag + ");\n";
     else
-      Head += generatedMark() + Inner + "awaitc::detail::LocalGuard<" +
+      Text += generatedMark() + Inner + "awaitc::detail::LocalGuard<" +
               Slot.Type + "> " + Slot.Guard + "(*this, " + Slot.Name + ");\n";
   }
-  if (!B.Dispatch.empty()) {
-    auto Arms = [&](int State) {
-      std::string Code;
-      const std::vector<unsigned> &LiveThere = Model.States[State - 1].Live;
-      // (A flagged slot's flag survives the suspension.)
-      for (unsigned Index : Guards)
-        if (Model.Slots[Index].Flag.empty() &&
-            std::find(LiveThere.begin(), LiveThere.end(), Index) !=
-                LiveThere.end())
-          Code += " " + Model.Slots[Index].Guard + ".arm();";
-      return Code;
-    };
-    // Resume labels of this block get a case each; the states of a nested
-    // block are consecutive, so one range test enters it (keeping the
-    // dispatch linear in the nesting depth).
-    std::string Cases, Ranges;
-    for (size_t I = 0; I < B.Dispatch.size();) {
-      const DispatchEntry &First = B.Dispatch[I];
-      std::string Arm = Arms(First.State);
-      size_t J = I + 1;
-      while (!First.Leaf && J < B.Dispatch.size() && !B.Dispatch[J].Leaf &&
-             B.Dispatch[J].Target == First.Target &&
-             B.Dispatch[J].State == B.Dispatch[J - 1].State + 1 &&
-             Arms(B.Dispatch[J].State) == Arm)
-        ++J;
-      int Last = B.Dispatch[J - 1].State;
-      if (J - I == 1) {
-        Cases += generatedMark() + Inner + "case " +
-                 std::to_string(First.State) + ":" + Arm +
-                 (First.Leaf ? " " + ResumeAt + " = 0;" : "") + " goto " +
-                 First.Target + ";\n";
-      } else {
-        Ranges += generatedMark() + Inner + "if (" + ResumeAt +
-                  " >= " + std::to_string(First.State) + " && " + ResumeAt +
-                  " <= " + std::to_string(Last) + ") {" + Arm + " goto " +
-                  First.Target + "; }\n";
-      }
-      I = J;
-    }
-    if (!Cases.empty())
-      Head += generatedMark() + Inner + "switch (" + ResumeAt + ") {\n" +
-              Cases + generatedMark() + Inner + "}\n";
-    Head += Ranges;
-    if (B.StartsWithCase)
-      Head += generatedMark() + Inner + "[[fallthrough]];\n";
+  return Text;
+}
+
+std::string FunctionLowering::dispatchText(const Block &B,
+                                           const std::string &Inner) const {
+  auto Arms = [&](int State) {
+    std::string Code;
+    const std::vector<unsigned> &LiveThere = Model.States[State - 1].Live;
+    // (A flagged slot's flag survives the suspension.)
+    for (unsigned Index : B.GuardedSlots)
+      if (Model.Slots[Index].Flag.empty() &&
+          llvm::is_contained(LiveThere, Index))
+        Code += " " + Model.Slots[Index].Guard + ".arm();";
+    return Code;
+  };
+  // Resume labels of this block get a case each; the states of a nested
+  // block are consecutive, so one range test enters it (keeping the
+  // dispatch linear in the nesting depth).
+  std::string Cases, Ranges;
+  for (size_t I = 0; I < B.Dispatch.size();) {
+    const DispatchEntry &First = B.Dispatch[I];
+    std::string Arm = Arms(First.State);
+    size_t J = I + 1;
+    while (!First.Leaf && J < B.Dispatch.size() && !B.Dispatch[J].Leaf &&
+           B.Dispatch[J].Target == First.Target &&
+           B.Dispatch[J].State == B.Dispatch[J - 1].State + 1 &&
+           Arms(B.Dispatch[J].State) == Arm)
+      ++J;
+    int Last = B.Dispatch[J - 1].State;
+    if (J - I == 1)
+      Cases += generatedMark() + Inner + "case " + std::to_string(First.State) +
+               ":" + Arm + (First.Leaf ? " " + ResumeAt + " = 0;" : "") +
+               " goto " + First.Target + ";\n";
+    else
+      Ranges += generatedMark() + Inner + "if (" + ResumeAt +
+                " >= " + std::to_string(First.State) + " && " + ResumeAt +
+                " <= " + std::to_string(Last) + ") {" + Arm + " goto " +
+                First.Target + "; }\n";
+    I = J;
   }
-  if (!Root) {
-    Block &Parent = Blocks.back();
-    for (const DispatchEntry &Entry : B.Dispatch)
-      Parent.Dispatch.push_back({Entry.State, EntryLabel, false});
-  }
-  if (Root)
-    return Head + B.Text;
-  return "{\n" + Head + B.Text + generatedMark() + indent() + "}";
+  std::string Text;
+  if (!Cases.empty())
+    Text += generatedMark() + Inner + "switch (" + ResumeAt + ") {\n" + Cases +
+            generatedMark() + Inner + "}\n";
+  Text += Ranges;
+  if (B.StartsWithCase)
+    Text += generatedMark() + Inner + "[[fallthrough]];\n";
+  return Text;
 }
 
 void FunctionLowering::emitGlue(const std::string &Code) {
@@ -440,8 +460,10 @@ std::optional<FrameModel> lowerFunction(BodyAnalysis &Analysis,
                                         const SourceText &Source,
                                         ASTContext &Ctx, Diagnoser &Diag,
                                         llvm::StringRef ClassName,
+                                        llvm::StringRef DefinitionHead,
                                         const TransformedLambdas &Nested) {
-  return FunctionLowering(Analysis, Source, Ctx, Diag, ClassName, Nested)
+  return FunctionLowering(Analysis, Source, Ctx, Diag, ClassName,
+                          DefinitionHead, Nested)
       .run();
 }
 

@@ -36,13 +36,15 @@ using TransformedLambdas =
     llvm::DenseMap<const clang::LambdaExpr *, std::string>;
 
 /// \p ClassName: the frame class's name, which the driver makes unique in
-/// the file. \p Nested: the annotated lambdas in the function's body,
-/// transformed (the function's own transformation moves them into
-/// factories).
+/// the file. \p DefinitionHead: the head of the definition as the output
+/// keeps it (Definitions.h). \p Nested: the annotated lambdas in the
+/// function's body, transformed (the function's own transformation moves
+/// them into factories).
 std::optional<FrameModel> lowerFunction(BodyAnalysis &Analysis,
                                         const SourceText &Source,
                                         clang::ASTContext &Ctx, Diagnoser &Diag,
                                         llvm::StringRef ClassName,
+                                        llvm::StringRef DefinitionHead,
                                         const TransformedLambdas &Nested);
 
 } // namespace awaitc

@@ -79,104 +79,145 @@ void FunctionLowering::collectEdits(const Stmt *S, std::vector<Edit> &Out,
 }
 
 std::optional<Edit> FunctionLowering::editFor(const Stmt *S, bool InLambda) {
-  if (const auto *Lambda = dyn_cast<LambdaExpr>(S))
-    if (!InFactory)
-      if (auto It = Factories.find(Lambda); It != Factories.end()) {
-        auto R = movedLambdaRange(Lambda);
-        if (!R)
-          return std::nullopt;
-        return Edit{*R, It->second.Name + "(" +
-                            factoryArguments(*It->second.Uses) + ")"};
-      }
-  if (!Model.SelfName.empty()) {
-    if (const auto *This = dyn_cast<CXXThisExpr>(S))
-      if (!This->isImplicit())
-        if (auto R = Src.range(This))
-          return Edit{*R, Model.SelfName};
-    // `member` / `helper()` in a member function: `self->member`.
-    bool ImplicitMember = false;
-    if (const auto *Member = dyn_cast<MemberExpr>(S))
-      ImplicitMember = Member->isImplicitAccess();
-    else if (const auto *Member = dyn_cast<CXXDependentScopeMemberExpr>(S))
-      ImplicitMember = Member->isImplicitAccess();
-    else if (const auto *Member = dyn_cast<UnresolvedMemberExpr>(S))
-      ImplicitMember = Member->isImplicitAccess();
-    if (ImplicitMember) {
-      auto R = Src.range(S);
-      if (!R) {
-        fail(S->getBeginLoc(), "a member is used inside a macro here; "
-                               "awaitc cannot make it refer to the object");
-        return std::nullopt;
-      }
-      return Edit{*R, Model.SelfName + "->" + Src.text(*R).str()};
-    }
-  }
-  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(S))
-    if (KeepTemporariesIn && !InLambda && !Temp->getExtendingDecl() &&
-        !Temp->getType()->isArrayType() && !holdsOnlyReferences(Temp))
-      if (auto R = exprRange(Temp))
-        return Edit{*R, keepTemporary(Temp, [&] {
-                      return rewrite(Temp->getSubExpr());
-                    })};
-  if (const auto *E = dyn_cast<Expr>(S))
-    if (KeepTemporariesIn && !InLambda)
-      if (auto R = exprRange(E)) {
-        std::optional<bool> Kept = isInstantiatedTemporary(E);
-        if (!Kept)
-          return std::nullopt;
-        if (*Kept)
-          return Edit{*R, keepTemporary(E, [&] {
-                        std::vector<Edit> Inner;
-                        collectEdits(E, Inner, false);
-                        return splice(*R, std::move(Inner));
-                      })};
-      }
-  if (NamingType && Pack) {
-    // In the frame's member declarations the pack is a tuple; its
-    // elements are lvalues of the parameter's declared types.
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-      if (Ref->getDecl() == Pack)
-        if (auto R = Src.range(Ref))
-          return Edit{*R, "std::declval<" + PackElement + " &>()"};
-    if (const auto *Size = dyn_cast<SizeOfPackExpr>(S))
-      if (Size->getPack() == Pack)
-        if (auto R = Src.range(Size))
-          return Edit{*R, "std::tuple_size<std::tuple<" + PackElement +
-                              "...>>::value"};
-  }
+  std::optional<Edit> Out;
+  if (editForMovedLambda(S, Out) || editForObjectUse(S, Out) ||
+      editForTemporary(S, InLambda, Out) || editForPackInType(S, Out))
+    return Out;
   if (InFactory)
     return std::nullopt; // the user's names are the factory's parameters
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-    if (const auto *B = dyn_cast<BindingDecl>(Ref->getDecl()))
-      if (auto Text = bindingText(B)) {
-        auto R = Src.range(Ref);
-        if (!R) {
-          fail(Ref->getLocation(), "this structured binding lives across a "
-                                   "suspension and is used inside a macro "
-                                   "here; awaitc cannot rewrite it");
-          return std::nullopt;
-        }
-        return Edit{*R, *Text};
-      }
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
-    const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
-    if (!VD || !A.isHoisted(VD))
-      return std::nullopt;
-    std::string Text = referenceTo(VD);
-    if (Text == VD->getName())
-      return std::nullopt;
-    auto R = Src.range(Ref);
-    if (!R) {
-      fail(Ref->getLocation(), "'" + VD->getNameAsString() +
-                                   "' lives across a suspension and is used "
-                                   "inside a macro here; awaitc cannot "
-                                   "rewrite the macro's use of it");
-      return std::nullopt;
-    }
-    return Edit{*R, Text};
-  }
+  if (editForLocalUse(S, Out))
+    return Out;
   if (InLambda)
     return std::nullopt;
+  return editForJump(S);
+}
+
+bool FunctionLowering::editForMovedLambda(const Stmt *S,
+                                          std::optional<Edit> &Out) {
+  const auto *Lambda = dyn_cast<LambdaExpr>(S);
+  if (!Lambda || InFactory)
+    return false;
+  auto It = Factories.find(Lambda);
+  if (It == Factories.end())
+    return false;
+  if (auto R = movedLambdaRange(Lambda))
+    Out = Edit{*R, It->second.Name + "(" + factoryArguments(*It->second.Uses) +
+                       ")"};
+  return true;
+}
+
+bool FunctionLowering::editForObjectUse(const Stmt *S,
+                                        std::optional<Edit> &Out) {
+  if (Model.SelfName.empty())
+    return false;
+  if (const auto *This = dyn_cast<CXXThisExpr>(S))
+    if (!This->isImplicit())
+      if (auto R = Src.range(This)) {
+        Out = Edit{*R, Model.SelfName};
+        return true;
+      }
+  // `member` / `helper()` in a member function: `self->member`.
+  bool ImplicitMember = false;
+  if (const auto *Member = dyn_cast<MemberExpr>(S))
+    ImplicitMember = Member->isImplicitAccess();
+  else if (const auto *Member = dyn_cast<CXXDependentScopeMemberExpr>(S))
+    ImplicitMember = Member->isImplicitAccess();
+  else if (const auto *Member = dyn_cast<UnresolvedMemberExpr>(S))
+    ImplicitMember = Member->isImplicitAccess();
+  if (!ImplicitMember)
+    return false;
+  if (auto R = Src.range(S))
+    Out = Edit{*R, Model.SelfName + "->" + Src.text(*R).str()};
+  else
+    fail(S->getBeginLoc(), "a member is used inside a macro here; "
+                           "awaitc cannot make it refer to the object");
+  return true;
+}
+
+bool FunctionLowering::editForTemporary(const Stmt *S, bool InLambda,
+                                        std::optional<Edit> &Out) {
+  if (!KeepTemporariesIn || InLambda)
+    return false;
+  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(S))
+    if (!Temp->getExtendingDecl() && !Temp->getType()->isArrayType() &&
+        !holdsOnlyReferences(Temp))
+      if (auto R = exprRange(Temp)) {
+        Out = Edit{*R, keepTemporary(
+                           Temp, [&] { return rewrite(Temp->getSubExpr()); })};
+        return true;
+      }
+  const auto *E = dyn_cast<Expr>(S);
+  if (!E)
+    return false;
+  auto R = exprRange(E);
+  if (!R)
+    return false;
+  std::optional<bool> Kept = isInstantiatedTemporary(E);
+  if (Kept && !*Kept)
+    return false;
+  if (Kept)
+    Out = Edit{*R, keepTemporary(E, [&] {
+                 std::vector<Edit> Inner;
+                 collectEdits(E, Inner, false);
+                 return splice(*R, std::move(Inner));
+               })};
+  return true;
+}
+
+bool FunctionLowering::editForPackInType(const Stmt *S,
+                                         std::optional<Edit> &Out) {
+  if (!NamingType || !Pack)
+    return false;
+  // In the frame's member declarations the pack is a tuple; its elements
+  // are lvalues of the parameter's declared types.
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (Ref->getDecl() == Pack)
+      if (auto R = Src.range(Ref)) {
+        Out = Edit{*R, "std::declval<" + PackElement + " &>()"};
+        return true;
+      }
+  if (const auto *Size = dyn_cast<SizeOfPackExpr>(S))
+    if (Size->getPack() == Pack)
+      if (auto R = Src.range(Size)) {
+        Out = Edit{*R, "std::tuple_size<std::tuple<" + PackElement +
+                           "...>>::value"};
+        return true;
+      }
+  return false;
+}
+
+bool FunctionLowering::editForLocalUse(const Stmt *S,
+                                       std::optional<Edit> &Out) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(S);
+  if (!Ref)
+    return false;
+  if (const auto *B = dyn_cast<BindingDecl>(Ref->getDecl()))
+    if (auto Text = bindingText(B)) {
+      if (auto R = Src.range(Ref))
+        Out = Edit{*R, *Text};
+      else
+        fail(Ref->getLocation(), "this structured binding lives across a "
+                                 "suspension and is used inside a macro "
+                                 "here; awaitc cannot rewrite it");
+      return true;
+    }
+  const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+  if (!VD || !A.isHoisted(VD))
+    return true;
+  std::string Text = referenceTo(VD);
+  if (Text == VD->getName())
+    return true;
+  if (auto R = Src.range(Ref))
+    Out = Edit{*R, Text};
+  else
+    fail(Ref->getLocation(), "'" + VD->getNameAsString() +
+                                 "' lives across a suspension and is used "
+                                 "inside a macro here; awaitc cannot "
+                                 "rewrite the macro's use of it");
+  return true;
+}
+
+std::optional<Edit> FunctionLowering::editForJump(const Stmt *S) {
   if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
     auto R = statementRange(Return);
     if (!R) {
@@ -410,48 +451,26 @@ std::string FunctionLowering::splice(ByteRange Outer, std::vector<Edit> Edits) {
   std::sort(Edits.begin(), Edits.end(), [](const Edit &L, const Edit &R) {
     return L.Range.Begin < R.Range.Begin;
   });
-  std::string Out;
-  unsigned Pos = Outer.Begin;
-  for (const Edit &E : Edits) {
-    if (E.Range.Begin < Pos || E.Range.End > Outer.End) {
-      fail(Src.location(E.Range.Begin),
-           "awaitc cannot rewrite overlapping code here");
-      return Out;
-    }
-    Pos = E.Range.End;
+  if (std::optional<SourceText::EditProblem> Problem =
+          Src.editProblem(Outer, Edits)) {
+    fail(Src.location(Problem->Offset), Problem->Message);
+    return std::string();
   }
-  // Text in a macro argument is edited where the user wrote it, and the
-  // macro expands the edited text: right only if the macro uses it once,
-  // as tokens (not `#x`, `x ## y`).
-  for (const Edit &E : Edits)
-    if (auto Macro = Src.opaqueMacroAt(E.Range)) {
-      fail(Src.location(E.Range.Begin),
-           "awaitc cannot rewrite this code in an argument of the macro '" +
-               Macro->str() +
-               "': the macro stringizes, pastes or repeats that argument");
-      return Out;
-    }
-  // Each piece of the user's text keeps its column where it can.
-  auto Hint = [&](unsigned Offset) {
-    return columnHint(Src.line(Offset), Src.column(Offset),
-                      !Src.insideMacroInvocation(Offset));
+  // Each piece of the user's text keeps its column where it can. (Before
+  // the user's text, not before an edit's: generated text has no column of
+  // its own.)
+  auto Copy = [&](ByteRange Piece) {
+    return columnHint(Src.line(Piece.Begin), Src.column(Piece.Begin),
+                      !Src.insideMacroInvocation(Piece.Begin)) +
+           Src.text(Piece).str();
   };
-  // (Before the user's text, not before an edit's: generated text has no
-  // column of its own.)
-  auto Copy = [&](unsigned From, unsigned To) {
-    if (From < To)
-      Out += Hint(From) + Src.text({From, To}).str();
+  // After an edit that spans lines, the user's text resumes on its own.
+  auto After = [&](const Edit &E) {
+    if (E.Text.find('\n') == std::string::npos && !countLineMarks(E.Text))
+      return std::string();
+    return lineMark(Src.line(E.Range.End));
   };
-  Pos = Outer.Begin;
-  for (const Edit &E : Edits) {
-    Copy(Pos, E.Range.Begin);
-    Out += E.Text;
-    Pos = E.Range.End;
-    if (E.Text.find('\n') != std::string::npos || countLineMarks(E.Text))
-      Out += lineMark(Src.line(Pos));
-  }
-  Copy(Pos, Outer.End);
-  return Out;
+  return Src.splice(Outer, Edits, Copy, After);
 }
 
 std::optional<ByteRange> FunctionLowering::exprRange(const Expr *E) const {

@@ -106,18 +106,142 @@ static bool restIsClosing(llvm::StringRef Text) {
   return true;
 }
 
-std::string resolveLineMarks(llvm::StringRef Text,
-                             const LineDirectiveOptions &Options) {
-  // Text without marks (a file that annotates nothing) comes out as it is:
-  // hints are only made together with marks.
-  bool HasMark = false;
-  for (size_t P = Text.find(MarkBegin); P != llvm::StringRef::npos && !HasMark;
-       P = Text.find(MarkBegin, P + 1))
-    HasMark = parseMark(Text.substr(P), MarkBegin).Length != 0;
-  if (!HasMark)
-    return Text.str();
+namespace {
+
+/// Turns marked text into output lines with #line directives: one pass over
+/// the text, assembling an output line at a time.
+class LineMarkResolver {
+public:
+  LineMarkResolver(llvm::StringRef Text, const LineDirectiveOptions &Options)
+      : Text(Text), Options(Options) {
+    Out.reserve(Text.size() + Text.size() / 8);
+  }
+
+  std::string run() {
+    startLine();
+    for (size_t P = 0; P < Text.size(); ++P) {
+      char C = Text[P];
+      if (C == '\n') {
+        finishLine();
+        newLine();
+        if (!Generated)
+          ++SourceLine;
+        startLine();
+        continue;
+      }
+      bool MayBreak;
+      if (ParsedMark Hint = parseHint(Text.substr(P), MayBreak); Hint.Length) {
+        P += Hint.Length - 1;
+        applyHint(Hint, MayBreak, P + 1);
+        continue;
+      }
+      ParsedMark Mark = parseMark(Text.substr(P), MarkBegin);
+      if (!Mark.Length) {
+        if (C != ' ' && C != '\t' && C != '\r')
+          SeenContent = true;
+        Clean += C;
+        continue;
+      }
+      P += Mark.Length - 1;
+      applyMark(Mark);
+    }
+    finishLine();
+    return std::move(Out);
+  }
+
+private:
+  void startLine() {
+    Clean.clear();
+    LineGenerated = Generated;
+    LineSource = SourceLine;
+    SeenContent = false;
+  }
+
+  /// Writes the line being assembled, after a #line if the compiler's idea
+  /// of where it comes from is wrong.
+  void finishLine() {
+    if (Options.Emit && SeenContent && !inSync()) {
+      if (LineGenerated) {
+        Out += "#line " + std::to_string(PhysicalLine + 1) + " " +
+               quotedPath(Options.OutputFile) + "\n";
+        ExpectedLine = PhysicalLine + 1;
+      } else {
+        Out += "#line " + std::to_string(LineSource) + " " +
+               quotedPath(Options.SourceFile) + "\n";
+        ExpectedLine = LineSource;
+      }
+      ExpectGenerated = LineGenerated;
+      ++PhysicalLine;
+    }
+    Out += Clean;
+  }
+
+  bool inSync() const {
+    return LineGenerated ? ExpectGenerated && ExpectedLine == PhysicalLine
+                         : !ExpectGenerated && ExpectedLine == LineSource;
+  }
+
+  void newLine() {
+    Out += '\n';
+    ++PhysicalLine;
+    ++ExpectedLine;
+  }
+
+  /// Ends the line being assembled before text that must start a line.
+  void breakLine() {
+    while (!Clean.empty() && (Clean.back() == ' ' || Clean.back() == '\t'))
+      Clean.pop_back();
+    finishLine();
+    newLine();
+    startLine();
+  }
+
+  /// A column hint before the text at \p Rest.
+  void applyHint(const ParsedMark &Hint, bool MayBreak, size_t Rest) {
+    if (!SeenContent || LineGenerated || LineSource != Hint.Line)
+      return;
+    // Text copied after generated text on the user's line: padded back to
+    // its column where that is further right; where it is further left, it
+    // goes on on a line of its own, so that a diagnostic's caret still
+    // lands on the character the user wrote.
+    if (Clean.size() + 1 < Hint.Column) {
+      Clean.append(Hint.Column - 1 - Clean.size(), ' ');
+    } else if (Options.Emit && MayBreak && Clean.size() + 1 > Hint.Column &&
+               !restIsClosing(Text.substr(Rest))) {
+      breakLine();
+      LineGenerated = false;
+      LineSource = Hint.Line;
+      SeenContent = true;
+      Clean.assign(Hint.Column - 1, ' ');
+    }
+  }
+
+  /// A line mark: the text after it comes from line \p Mark.Line (0:
+  /// generated), at its column if it has one.
+  void applyMark(const ParsedMark &Mark) {
+    unsigned N = Mark.Line, Column = Mark.Column;
+    Generated = N == 0;
+    SourceLine = N;
+    if (!SeenContent) {
+      LineGenerated = Generated;
+      LineSource = SourceLine;
+    } else if (Column && (LineGenerated || LineSource != N)) {
+      // User text must not share a line mapped elsewhere: it starts a line
+      // of its own.
+      breakLine();
+    }
+    // Copied text keeps the column it was written at, so a diagnostic's
+    // caret lands on the same character: at the start of a line the
+    // indentation is the user's, further on the text is padded to it.
+    if (Column && !SeenContent)
+      Clean.assign(Column - 1, ' ');
+    else if (Column && Clean.size() < Column - 1)
+      Clean.append(Column - 1 - Clean.size(), ' ');
+  }
+
+  llvm::StringRef Text;
+  const LineDirectiveOptions &Options;
   std::string Out;
-  Out.reserve(Text.size() + Text.size() / 8);
   // Where the text being read comes from: a source line (0: generated),
   // advanced at each newline.
   unsigned SourceLine = 1;
@@ -128,115 +252,23 @@ std::string resolveLineMarks(llvm::StringRef Text,
   unsigned ExpectedLine = 1;
   bool ExpectGenerated = true;
   unsigned PhysicalLine = 1; // line number in the output being written
-
   // The output line being assembled, and its mapping: the mark in effect
   // where its first non-blank character stands.
   std::string Clean;
-  bool LineGenerated = Generated;
-  unsigned LineSource = SourceLine;
+  bool LineGenerated = false;
+  unsigned LineSource = 1;
   bool SeenContent = false;
-  auto StartLine = [&] {
-    Clean.clear();
-    LineGenerated = Generated;
-    LineSource = SourceLine;
-    SeenContent = false;
-  };
-  auto FinishLine = [&] {
-    if (Options.Emit && SeenContent) {
-      bool InSync = LineGenerated
-                        ? ExpectGenerated && ExpectedLine == PhysicalLine
-                        : !ExpectGenerated && ExpectedLine == LineSource;
-      if (!InSync) {
-        if (LineGenerated) {
-          Out += "#line " + std::to_string(PhysicalLine + 1) + " " +
-                 quotedPath(Options.OutputFile) + "\n";
-          ExpectedLine = PhysicalLine + 1;
-        } else {
-          Out += "#line " + std::to_string(LineSource) + " " +
-                 quotedPath(Options.SourceFile) + "\n";
-          ExpectedLine = LineSource;
-        }
-        ExpectGenerated = LineGenerated;
-        ++PhysicalLine;
-      }
-    }
-    Out += Clean;
-  };
-  auto NewLine = [&] {
-    Out += '\n';
-    ++PhysicalLine;
-    ++ExpectedLine;
-  };
+};
 
-  StartLine();
-  for (size_t P = 0; P < Text.size(); ++P) {
-    char C = Text[P];
-    if (C == '\n') {
-      FinishLine();
-      NewLine();
-      if (!Generated)
-        ++SourceLine;
-      StartLine();
-      continue;
-    }
-    bool MayBreak;
-    if (ParsedMark Hint = parseHint(Text.substr(P), MayBreak); Hint.Length) {
-      P += Hint.Length - 1;
-      if (!SeenContent || LineGenerated || LineSource != Hint.Line)
-        continue;
-      // Text copied after generated text on the user's line: padded back to
-      // its column where that is further right; where it is further left,
-      // it goes on on a line of its own, so that a diagnostic's caret still
-      // lands on the character the user wrote.
-      if (Clean.size() + 1 < Hint.Column) {
-        Clean.append(Hint.Column - 1 - Clean.size(), ' ');
-      } else if (Options.Emit && MayBreak && Clean.size() + 1 > Hint.Column &&
-                 !restIsClosing(Text.substr(P + 1))) {
-        while (!Clean.empty() && (Clean.back() == ' ' || Clean.back() == '\t'))
-          Clean.pop_back();
-        FinishLine();
-        NewLine();
-        StartLine();
-        LineGenerated = false;
-        LineSource = Hint.Line;
-        SeenContent = true;
-        Clean.assign(Hint.Column - 1, ' ');
-      }
-      continue;
-    }
-    ParsedMark Mark = parseMark(Text.substr(P), MarkBegin);
-    if (!Mark.Length) {
-      if (C != ' ' && C != '\t' && C != '\r')
-        SeenContent = true;
-      Clean += C;
-      continue;
-    }
-    P += Mark.Length - 1;
-    unsigned N = Mark.Line, Column = Mark.Column;
-    Generated = N == 0;
-    SourceLine = N;
-    if (!SeenContent) {
-      LineGenerated = Generated;
-      LineSource = SourceLine;
-    } else if (Column && (LineGenerated || LineSource != N)) {
-      // User text must not share a line mapped elsewhere: it starts a line
-      // of its own.
-      while (!Clean.empty() && (Clean.back() == ' ' || Clean.back() == '\t'))
-        Clean.pop_back();
-      FinishLine();
-      NewLine();
-      StartLine();
-    }
-    // Copied text keeps the column it was written at, so a diagnostic's
-    // caret lands on the same character: at the start of a line the
-    // indentation is the user's, further on the text is padded to it.
-    if (Column && !SeenContent)
-      Clean.assign(Column - 1, ' ');
-    else if (Column && Clean.size() < Column - 1)
-      Clean.append(Column - 1 - Clean.size(), ' ');
-  }
-  FinishLine();
-  return Out;
+} // namespace
+
+std::string resolveLineMarks(llvm::StringRef Text,
+                             const LineDirectiveOptions &Options) {
+  // Text without marks (a file that annotates nothing) comes out as it is:
+  // hints are only made together with marks.
+  if (!countLineMarks(Text))
+    return Text.str();
+  return LineMarkResolver(Text, Options).run();
 }
 
 } // namespace awaitc

@@ -140,4 +140,47 @@ void SourceText::countIdentifiers(ByteRange R,
   }
 }
 
+std::optional<SourceText::EditProblem>
+SourceText::editProblem(ByteRange Outer, llvm::ArrayRef<Edit> Edits) const {
+  unsigned Pos = Outer.Begin;
+  for (const Edit &E : Edits) {
+    if (E.Range.Begin < Pos || E.Range.End > Outer.End)
+      return EditProblem{E.Range.Begin,
+                         "awaitc cannot rewrite overlapping code here"};
+    Pos = E.Range.End;
+  }
+  // Text in a macro argument is edited where the user wrote it, and the
+  // macro expands the edited text: right only if the macro uses it once, as
+  // tokens (not `#x`, `x ## y`).
+  for (const Edit &E : Edits)
+    if (auto Macro = opaqueMacroAt(E.Range))
+      return EditProblem{
+          E.Range.Begin,
+          "awaitc cannot rewrite this code in an argument of the macro '" +
+              Macro->str() +
+              "': the macro stringizes, pastes or repeats that argument"};
+  return std::nullopt;
+}
+
+std::string
+SourceText::splice(ByteRange Outer, llvm::ArrayRef<Edit> Edits,
+                   llvm::function_ref<std::string(ByteRange)> Copy,
+                   llvm::function_ref<std::string(const Edit &)> After) const {
+  std::string Out;
+  auto CopyUser = [&](unsigned From, unsigned To) {
+    if (From < To)
+      Out += Copy ? Copy({From, To}) : text({From, To}).str();
+  };
+  unsigned Pos = Outer.Begin;
+  for (const Edit &E : Edits) {
+    CopyUser(Pos, E.Range.Begin);
+    Out += E.Text;
+    Pos = E.Range.End;
+    if (After)
+      Out += After(E);
+  }
+  CopyUser(Pos, Outer.End);
+  return Out;
+}
+
 } // namespace awaitc

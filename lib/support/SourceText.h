@@ -11,6 +11,8 @@
 #include "clang/AST/Expr.h"
 #include "clang/Basic/LangOptions.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -30,6 +32,12 @@ struct ByteRange {
   bool overlaps(const ByteRange &Other) const {
     return Begin < Other.End && Other.Begin < End;
   }
+};
+
+/// A replacement of part of the user's text.
+struct Edit {
+  ByteRange Range;
+  std::string Text;
 };
 
 /// Text of the main file that a macro does not use as plain tokens: an
@@ -93,6 +101,25 @@ public:
   std::optional<llvm::StringRef> opaqueMacroAt(ByteRange R) const;
   /// Whether \p Offset lies inside a function-like macro's invocation.
   bool insideMacroInvocation(unsigned Offset) const;
+
+  /// Why \p Edits, sorted by position, cannot be applied to \p Outer: two
+  /// overlap, one leaves \p Outer, or one changes an argument that a macro
+  /// stringizes, pastes or repeats (the macro would expand the edited text).
+  struct EditProblem {
+    unsigned Offset;
+    std::string Message;
+  };
+  std::optional<EditProblem> editProblem(ByteRange Outer,
+                                         llvm::ArrayRef<Edit> Edits) const;
+
+  /// The text of \p Outer with \p Edits applied; they are sorted by
+  /// position, within \p Outer, and do not overlap. \p Copy gives the text
+  /// of each nonempty piece of the user's text between them (by default,
+  /// the text itself), \p After what follows each edit's text.
+  std::string
+  splice(ByteRange Outer, llvm::ArrayRef<Edit> Edits,
+         llvm::function_ref<std::string(ByteRange)> Copy = nullptr,
+         llvm::function_ref<std::string(const Edit &)> After = nullptr) const;
 
 private:
   MacroUses Macros;

@@ -6,6 +6,7 @@
 
 #include "analyse/Conversions.h"
 #include "analyse/Instantiations.h"
+#include "analyse/LambdaUses.h"
 #include "lower/TypeSpelling.h"
 
 #include <gtest/gtest.h>
@@ -126,6 +127,34 @@ TEST(Names, FrameMembersNeverCaptureAUsersName) {
       EXPECT_NE(B.memberName(X), Spelled);
   EXPECT_NE(B.memberName(Xs[0]), B.memberName(Xs[1]));
   EXPECT_NE(B.names().fresh("x"), "x");
+}
+
+TEST(MovedLambdas, EachSaysWhyItMovesWhatItUsesAndWhatStopsIt) {
+  Analysed A(R"(
+    AWAITC_ASYNC awaitc::Coro<int> f(int p) {
+      int kept = p;
+      int now = [&] { return kept; }();       // reaches kept through the frame
+      auto lives = [kept] { return kept; };   // its closure lives in the frame
+      static int calls = 0;
+      int copied = [kept] { return kept + calls; }();  // copies a frame local
+      AWAIT(awaitc::sleep(0));
+      return now + lives() + copied;
+    }
+  )",
+             "f");
+  ASSERT_TRUE(A.ok());
+  const std::vector<awaitc::LambdaUses> &Moved = A.analysis().movedLambdas();
+  ASSERT_EQ(Moved.size(), 2u);
+  using Reason = awaitc::LambdaUses::Reason;
+  using Obstacle = awaitc::LambdaUses::Obstacle;
+  EXPECT_EQ(Moved[0].Why, Reason::LivesInFrame);
+  ASSERT_EQ(Moved[0].Locals.size(), 1u);
+  EXPECT_EQ(Moved[0].Locals[0], A.local("kept"));
+  EXPECT_EQ(Moved[0].Blocker, Obstacle::None);
+  EXPECT_EQ(Moved[1].Why, Reason::CapturesFrameLocal);
+  // A factory outside the function body could not see the static local.
+  EXPECT_EQ(Moved[1].Blocker, Obstacle::StaticLocal);
+  EXPECT_EQ(Moved[1].BlockerName, "calls");
 }
 
 TEST(Instantiations, AskedOfEveryInstantiationSeen) {

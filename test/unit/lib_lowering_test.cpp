@@ -19,7 +19,7 @@ using awaitc::test::Analysed;
 std::optional<awaitc::FrameModel> lower(Analysed &A) {
   awaitc::TransformedLambdas None;
   return awaitc::lowerFunction(A.analysis(), A.source(), A.context(),
-                               A.diagnoser(), "f_frame", None);
+                               A.diagnoser(), "f_frame", "", None);
 }
 
 TEST(Transitions, AGeneratorGoesOnAfterItsYield) {

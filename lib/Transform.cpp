@@ -161,7 +161,7 @@ public:
         continue;
       std::optional<FrameModel> Model =
           lowerFunction(Analysis, Src, Ctx, Diag,
-                        FileNames.fresh(Analysis.functionName() + "_frame"),
+                        FileNames.fresh(Analysis.identifierName() + "_frame"),
                         Definition->Head, Nested);
       if (!Model)
         continue;

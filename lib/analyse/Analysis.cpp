@@ -135,6 +135,28 @@ BodyAnalysis::BodyAnalysis(const AnnotatedFunction &Fn,
 
 BodyAnalysis::~BodyAnalysis() = default;
 
+std::string BodyAnalysis::identifierName() const {
+  const FunctionDecl &FD = *Fn.Function;
+  if (Fn.Lambda)
+    return FunctionName;
+  switch (FD.getOverloadedOperator()) {
+#define OVERLOADED_OPERATOR(Name, Spelling, Token, Unary, Binary, MemberOnly)  \
+  case OO_##Name:                                                              \
+    return "operator_" + llvm::StringRef(#Name).lower();
+#include "clang/Basic/OperatorKinds.def"
+  default:
+    break;
+  }
+  switch (FD.getDeclName().getNameKind()) {
+  case DeclarationName::CXXConversionFunctionName:
+    return "conversion_operator";
+  case DeclarationName::CXXLiteralOperatorName:
+    return "literal_operator";
+  default:
+    return FunctionName;
+  }
+}
+
 void BodyAnalysis::findMarkers(std::vector<const CallExpr *> Found) {
   Markers = std::move(Found);
   std::sort(Markers.begin(), Markers.end(),

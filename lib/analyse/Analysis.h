@@ -51,6 +51,9 @@ public:
   /// What the user calls the function: its name, or for an annotated
   /// lambda the variable it initializes ("lambda" if none).
   const std::string &functionName() const { return FunctionName; }
+  /// functionName() as a C++ identifier, for the names of generated
+  /// classes: an operator's is `operator_call`, `operator_plus`...
+  std::string identifierName() const;
   const clang::Stmt *body() const { return Fn.Function->getBody(); }
 
   /// Whether \p S contains a marker (a suspension point).

@@ -373,6 +373,19 @@ TEST(CoroutineWhere, FunctionNamesComeFromTheSignature) {
                              "operator()() const"),
             "lambda");
   EXPECT_EQ(function_name_of("no_parameters"), "no_parameters");
+  // A class's own operators keep their names, punctuation and all.
+  EXPECT_EQ(function_name_of("awaitc::Coro<int> Adder::operator()(int)",
+                             "fetch"),
+            "operator()");
+  EXPECT_EQ(function_name_of("awaitc::Coro<T> S<T>::operator()(T) const "
+                             "[with T = long int]"),
+            "operator()");
+  EXPECT_EQ(function_name_of("awaitc::Coro<bool> Adder::operator<(int) const"),
+            "operator<");
+  EXPECT_EQ(function_name_of("awaitc::Coro<Money> operator-(Money, Money)"),
+            "operator-");
+  EXPECT_EQ(function_name_of("awaitc::Coro<int> Adder::operator[](int)"),
+            "operator[]");
   // A lambda's call operator is the name the tool gave the lambda, in
   // Clang's and g++'s spellings (g++'s before the body runs too).
   EXPECT_EQ(function_name_of("auto main_coro()::(anonymous class)::"

@@ -47,6 +47,7 @@
 #include <awaitc/detail/frame.h>
 
 #include <atomic>
+#include <cctype>
 #include <coroutine>
 #include <cstddef>
 #include <exception>
@@ -97,8 +98,24 @@ inline std::string function_name_of(std::string_view signature,
     }
   }
   std::string_view name = signature.substr(0, open);
-  if (name.size() >= 10 && name.substr(name.size() - 10) == "operator()")
-    return std::string(lambda);
+  // A lambda's call operator: Clang names the closure "(anonymous class)",
+  // g++ "<lambda(int)>"; a class's own is "S::operator()".
+  if (name.ends_with("::operator()")) {
+    std::string_view scope = name.substr(0, name.size() - 12);
+    if (scope.ends_with("(anonymous class)") ||
+        (scope.ends_with(")>") &&
+         scope.rfind("<lambda(") != std::string_view::npos))
+      return std::string(lambda);
+  }
+  // An operator's name holds punctuation that the search below would take
+  // for part of a type ("operator<", "operator()").
+  if (size_t op = name.rfind("operator");
+      op != std::string_view::npos &&
+      (op == 0 || name[op - 1] == ':' || name[op - 1] == ' ') &&
+      op + 8 < name.size() &&
+      !(std::isalnum(static_cast<unsigned char>(name[op + 8])) ||
+        name[op + 8] == '_'))
+    return std::string(name.substr(op));
   // After the last scope or the return type, outside template arguments.
   depth = 0;
   for (size_t i = name.size(); i-- > 0;) {

@@ -163,7 +163,8 @@ std::string emitFunction(const FrameModel &M) {
   Line("    void awaitc_step() override {");
   Out += M.StepBody;
   Line("    }");
-  if (M.Kind == CoroutineKind::Async)
+  // (A Generator's frame is never in a task's chain of awaits.)
+  if (M.Kind != CoroutineKind::Generator)
     emitWhere(M, Line);
   Line("  };");
   std::string Args;

@@ -117,6 +117,11 @@ static std::string lambdaName(const LambdaExpr &L, ASTContext &Ctx) {
   return "lambda";
 }
 
+std::string functionNameOf(const AnnotatedFunction &F) {
+  return F.Lambda ? lambdaName(*F.Lambda, F.Function->getASTContext())
+                  : F.Function->getNameAsString();
+}
+
 BodyAnalysis::BodyAnalysis(const AnnotatedFunction &Fn,
                            const SourceText &Source)
     : Fn(Fn), Source(Source),
@@ -127,9 +132,7 @@ BodyAnalysis::BodyAnalysis(const AnnotatedFunction &Fn,
   findHoisted(Scan.Locals);
   assignNames(Scan.References);
   Transitions = suspensionGraph(*this);
-  FunctionName = Fn.Lambda
-                     ? lambdaName(*Fn.Lambda, Fn.Function->getASTContext())
-                     : Fn.Function->getNameAsString();
+  FunctionName = functionNameOf(Fn);
   Moved = findMovedLambdas(*this);
 }
 

@@ -42,6 +42,10 @@ private:
 
 struct LambdaUses;
 
+/// What the user calls \p F: its name, or for an annotated lambda the
+/// variable it initializes ("lambda" if none).
+std::string functionNameOf(const AnnotatedFunction &F);
+
 class BodyAnalysis {
 public:
   BodyAnalysis(const AnnotatedFunction &Fn, const SourceText &Source);

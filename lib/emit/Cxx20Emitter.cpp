@@ -301,9 +301,9 @@ static void rewriteFunction(const AnnotatedFunction &F, const SourceText &Src,
       F.Lambda ? Src.range(F.Lambda) : std::nullopt;
   if (Lambda) {
     // An identifier needs no escapes in a string literal.
-    Edits.push_back({{Lambda->Begin, Lambda->Begin},
-                     "::awaitc::detail::named_lambda<\"" +
-                         BodyAnalysis(F, Src).functionName() + "\">("});
+    Edits.push_back(
+        {{Lambda->Begin, Lambda->Begin},
+         "::awaitc::detail::named_lambda<\"" + functionNameOf(F) + "\">("});
     Edits.push_back({{Lambda->End, Lambda->End}, ")"});
   }
 }

@@ -13,7 +13,8 @@
 // create_task) is reported on stderr, as asyncio reports a coroutine that
 // was never awaited:
 //   awaitc: RuntimeWarning: coroutine 'name' was never awaited
-// The name is the function's, which the generated code passes to the Coro.
+// The name is the function's: the generated code passes it to the Coro, and
+// a C++20 coroutine's frame knows it (awaitc_where()).
 #pragma once
 
 #include <awaitc/detail/coroutine_frame.h> // C++20: the promise type
@@ -108,7 +109,8 @@ private:
   void reset() noexcept {
     if (detail::FrameBase *frame = std::exchange(frame_, nullptr)) {
       if (!frame->awaitc_started())
-        detail::report_never_awaited(name_);
+        detail::report_never_awaited(name_ ? name_
+                                           : frame->awaitc_where().function);
       detail::destroy_frame(frame);
     }
   }

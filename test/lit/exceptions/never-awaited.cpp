@@ -1,6 +1,7 @@
 // A coroutine that is never awaited nor scheduled is reported on standard
-// error when its Coro is destroyed, with the function's name, as asyncio's
-// "RuntimeWarning: coroutine 'name' was never awaited"; awaited, scheduled
+// error when its Coro is destroyed, with the function's name (a lambda's is
+// its variable's), as asyncio's "RuntimeWarning: coroutine 'name' was never
+// awaited", by the state machines and the C++20 build alike; awaited, scheduled
 // (even when cancelled before it starts), moved-from and finished ones are
 // not, nor are generators that are never iterated (Python does not report
 // those either). The report comes where the Coro is destroyed, between the
@@ -9,6 +10,7 @@
 // RUN: %run-both --out %t %s | FileCheck --match-full-lines --check-prefix=OUT %s
 // RUN: %if !sanitize %{ %t.gcc 2>&1 | FileCheck --match-full-lines %s %}
 // RUN: %t.clang 2>&1 | FileCheck --match-full-lines %s
+// RUN: %if !sanitize %{ %t.cxx20 2>&1 | FileCheck --match-full-lines %s %}
 #include <awaitc/awaitc.h>
 
 #include <cstdio>
@@ -36,6 +38,9 @@ AWAITC_ASYNC awaitc::Coro<void> main_coro() {
   }
   // CHECK-NEXT: kept
   // CHECK-NEXT: awaitc: RuntimeWarning: coroutine 'notify' was never awaited
+  auto later = [](int n) AWAITC_ASYNC -> awaitc::Coro<int> { return n; };
+  (void)later(4);
+  // CHECK-NEXT: awaitc: RuntimeWarning: coroutine 'later' was never awaited
 
   int v = AWAIT(save(2));
   awaitc::Coro<int> first = save(3);

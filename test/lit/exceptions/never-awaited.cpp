@@ -1,12 +1,12 @@
 // A coroutine that is never awaited nor scheduled is reported on standard
 // error when its Coro is destroyed, with the function's name (a lambda's is
 // its variable's), as asyncio's "RuntimeWarning: coroutine 'name' was never
-// awaited", by the state machines and the C++20 build alike; awaited, scheduled
-// (even when cancelled before it starts), moved-from and finished ones are
-// not, nor are generators that are never iterated (Python does not report
-// those either). The report comes where the Coro is destroyed, between the
-// program's lines (under the sanitizers %run-both builds clang++'s state
-// machines only).
+// awaited", by the state machines and the C++20 build alike; awaited,
+// scheduled (even when cancelled before it starts), moved-from and finished
+// ones are not, nor are generators that are never iterated (Python does not
+// report those either). The report comes where the Coro is destroyed,
+// between the program's lines (under the sanitizers %run-both builds
+// clang++'s state machines only).
 // RUN: %run-both --out %t %s | FileCheck --match-full-lines --check-prefix=OUT %s
 // RUN: %if !sanitize %{ %t.gcc 2>&1 | FileCheck --match-full-lines %s %}
 // RUN: %t.clang 2>&1 | FileCheck --match-full-lines %s

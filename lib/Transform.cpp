@@ -165,13 +165,13 @@ public:
                         Definition->Head, Nested);
       if (!Model)
         continue;
-      Edit R{Definition->Replaced, emitFunction(*Model)};
-      if (F.Nested)
-        Nested[F.Lambda] = std::move(R.Text);
-      else
-        Replacements.push_back(std::move(R));
       if (Options.Emit == Backend::Dot)
-        Models.push_back(std::move(*Model));
+        Models.push_back(*Model);
+      if (F.Nested)
+        Nested[F.Lambda] = std::make_shared<FrameModel>(std::move(*Model));
+      else
+        Replacements.push_back(
+            Edit{Definition->Replaced, emitFunction(*Model)});
     }
     if (Diag.hasErrors())
       return;

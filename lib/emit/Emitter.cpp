@@ -3,6 +3,8 @@
 
 #include "support/LineDirectives.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 #include <set>
 
 namespace awaitc {
@@ -79,6 +81,185 @@ static std::string renamed(const std::string &Init, const std::string &From,
   return Out;
 }
 
+namespace {
+
+/// Where a resumption at State goes from a block's dispatch: to the
+/// suspension's label in the block (Leaf), or to the entry of the nested
+/// block that holds it.
+struct DispatchEntry {
+  int State;
+  std::string Target;
+  bool Leaf;
+};
+
+/// Prints the body of step(): the text the lowering wrote, and around its
+/// blocks and suspensions the code that C++ needs to leave and re-enter
+/// them.
+class StepBodyPrinter {
+public:
+  explicit StepBodyPrinter(const FrameModel &M) : M(M) {}
+
+  std::string print() const {
+    std::string Body;
+    if (!M.ResumeVariable.empty())
+      Body = generatedMark() + "    int " + M.ResumeVariable +
+             " = this->awaitc_state_;\n";
+    Body += head(M.StepBody, 0) + code(M.StepBody.Body, 0);
+    if (M.PackName.empty())
+      return Body;
+    return generatedMark() + "    std::apply([this](auto &..." + M.PackName +
+           ") {\n" + Body + generatedMark() + "    }, this->" + M.PackMember +
+           ");\n";
+  }
+
+private:
+  /// Indentation of a block's braces at \p Depth (the body is depth 0).
+  static std::string outer(unsigned Depth) {
+    return std::string(2 + 2 * Depth, ' ');
+  }
+  static std::string inner(unsigned Depth) { return outer(Depth + 1); }
+
+  /// The code of a block at \p Depth.
+  std::string code(const StepCode &Code, unsigned Depth) const {
+    std::string Out;
+    for (const StepPiece &Piece : Code.pieces()) {
+      if (const auto *Text = std::get_if<std::string>(&Piece))
+        Out += *Text;
+      else if (const auto *Point = std::get_if<Suspension>(&Piece))
+        Out += suspension(*Point, Depth);
+      else
+        Out += block(*std::get<std::shared_ptr<const StepBlock>>(Piece),
+                     Depth + 1);
+    }
+    return Out;
+  }
+
+  static std::string suspension(const Suspension &Point, unsigned Depth) {
+    std::string Return = Point.Condition.empty()
+                             ? "return;"
+                             : "if (" + Point.Condition + ") return;";
+    return placementMark(Point.Line, Point.Column) + Return + "\n" +
+           generatedMark() + inner(Depth) + Point.ResumeLabel + ":;\n";
+  }
+
+  std::string block(const StepBlock &B, unsigned Depth) const {
+    std::string Close = B.CloseLine
+                            ? placementMark(B.CloseLine, B.CloseColumn) + "}"
+                            : generatedMark() + outer(Depth) + "}";
+    return "{\n" + head(B, Depth) + code(B.Body, Depth) + Close;
+  }
+
+  /// A block's entry label, the guards of the slots it owns (declared
+  /// before any label a jump could target) and its dispatch.
+  std::string head(const StepBlock &B, unsigned Depth) const {
+    std::string Head;
+    if (!B.EntryLabel.empty() && !B.EntryOutside)
+      Head += generatedMark() + inner(Depth) + B.EntryLabel + ":;\n";
+    Head += guardDeclarations(B, Depth);
+    std::vector<DispatchEntry> Entries;
+    dispatchEntries(B, Entries);
+    if (!Entries.empty())
+      Head += dispatch(B, Entries, Depth);
+    return Head;
+  }
+
+  std::string guardDeclarations(const StepBlock &B, unsigned Depth) const {
+    std::string Text;
+    for (unsigned Index : B.Guarded) {
+      const FrameSlot &Slot = M.Slots[Index];
+      Text += generatedMark() + inner(Depth);
+      if (!Slot.Flag.empty())
+        Text += "awaitc::detail::ConditionalGuard<" + Slot.Type + "> " +
+                Slot.Guard + "(*this, " + Slot.Name + ", " + Slot.Flag + ");\n";
+      else
+        Text += "awaitc::detail::LocalGuard<" + Slot.Type + "> " + Slot.Guard +
+                "(*this, " + Slot.Name + ");\n";
+    }
+    return Text;
+  }
+
+  static void statesIn(const StepCode &Code, std::vector<int> &Out) {
+    for (const StepPiece &Piece : Code.pieces()) {
+      if (const auto *Point = std::get_if<Suspension>(&Piece))
+        Out.push_back(Point->State);
+      else if (const auto *Block =
+                   std::get_if<std::shared_ptr<const StepBlock>>(&Piece))
+        statesIn((*Block)->Body, Out);
+    }
+  }
+
+  static void dispatchEntries(const StepBlock &B,
+                              std::vector<DispatchEntry> &Out) {
+    for (const StepPiece &Piece : B.Body.pieces()) {
+      if (const auto *Point = std::get_if<Suspension>(&Piece)) {
+        Out.push_back({Point->State, Point->ResumeLabel, true});
+      } else if (const auto *Block =
+                     std::get_if<std::shared_ptr<const StepBlock>>(&Piece)) {
+        std::vector<int> States;
+        statesIn((*Block)->Body, States);
+        for (int State : States)
+          Out.push_back({State, (*Block)->EntryLabel, false});
+      }
+    }
+  }
+
+  /// Where a resumption re-enters the block, arming the guards of what is
+  /// alive there.
+  std::string dispatch(const StepBlock &B,
+                       const std::vector<DispatchEntry> &Entries,
+                       unsigned Depth) const {
+    auto Arms = [&](int State) {
+      std::string Code;
+      const std::vector<unsigned> &LiveThere = M.States[State - 1].Live;
+      // (A flagged slot's flag survives the suspension.)
+      for (unsigned Index : B.Guarded)
+        if (M.Slots[Index].Flag.empty() && llvm::is_contained(LiveThere, Index))
+          Code += " " + M.Slots[Index].Guard + ".arm();";
+      return Code;
+    };
+    const std::string Inner = inner(Depth);
+    const std::string &ResumeAt = M.ResumeVariable;
+    // Resume labels of this block get a case each; the states of a nested
+    // block are consecutive, so one range test enters it (keeping the
+    // dispatch linear in the nesting depth).
+    std::string Cases, Ranges;
+    for (size_t I = 0; I < Entries.size();) {
+      const DispatchEntry &First = Entries[I];
+      std::string Arm = Arms(First.State);
+      size_t J = I + 1;
+      while (!First.Leaf && J < Entries.size() && !Entries[J].Leaf &&
+             Entries[J].Target == First.Target &&
+             Entries[J].State == Entries[J - 1].State + 1 &&
+             Arms(Entries[J].State) == Arm)
+        ++J;
+      int Last = Entries[J - 1].State;
+      if (J - I == 1)
+        Cases += generatedMark() + Inner + "case " +
+                 std::to_string(First.State) + ":" + Arm +
+                 (First.Leaf ? " " + ResumeAt + " = 0;" : "") + " goto " +
+                 First.Target + ";\n";
+      else
+        Ranges += generatedMark() + Inner + "if (" + ResumeAt +
+                  " >= " + std::to_string(First.State) + " && " + ResumeAt +
+                  " <= " + std::to_string(Last) + ") {" + Arm + " goto " +
+                  First.Target + "; }\n";
+      I = J;
+    }
+    std::string Text;
+    if (!Cases.empty())
+      Text += generatedMark() + Inner + "switch (" + ResumeAt + ") {\n" +
+              Cases + generatedMark() + Inner + "}\n";
+    Text += Ranges;
+    if (B.StartsWithCase)
+      Text += generatedMark() + Inner + "[[fallthrough]];\n";
+    return Text;
+  }
+
+  const FrameModel &M;
+};
+
+} // namespace
+
 /// awaitc_where(): the user's line of each suspension point, for
 /// Task::print_stack().
 template <class LineFn>
@@ -102,6 +283,24 @@ static void emitWhere(const FrameModel &M, LineFn &Line) {
   Line("    }");
 }
 
+/// A static: the frame class's members may use it (an automatic local of
+/// the enclosing function they could not).
+static std::string factoryDefinition(const LambdaFactory &F) {
+  std::string Lambda = F.Annotated ? emitFunction(*F.Annotated) : F.Lambda;
+  while (!Lambda.empty() && Lambda.back() == '\n')
+    Lambda.pop_back();
+  std::string Definition = lineMark(F.Line) + "  static constexpr auto " +
+                           F.Name + " = [](" + F.Params + ") { return " +
+                           Lambda + "; };\n";
+  // A captured parameter of the function is shadowed on purpose, which
+  // g++'s -Wshadow would report.
+  if (F.ShadowsParameter)
+    Definition = "#pragma GCC diagnostic push\n"
+                 "#pragma GCC diagnostic ignored \"-Wshadow\"\n" +
+                 Definition + "#pragma GCC diagnostic pop\n";
+  return Definition;
+}
+
 std::string emitFunction(const FrameModel &M) {
   const std::string G = generatedMark();
   std::string Out;
@@ -113,8 +312,8 @@ std::string emitFunction(const FrameModel &M) {
   Out += M.DefinitionHead + " {\n";
   Line("  // The state machine of " + M.FunctionName +
        "(), generated by awaitc.");
-  for (const std::string &Factory : M.Factories)
-    Out += Factory;
+  for (const LambdaFactory &Factory : M.Factories)
+    Out += factoryDefinition(Factory);
   Line("  class " + M.ClassName + " final : public " + M.BaseClass + " {");
   Line("  public:");
   std::string Params, Inits;
@@ -161,7 +360,7 @@ std::string emitFunction(const FrameModel &M) {
     Line("    " + declareSlot(S) + " // " + S.Comment);
   Line("");
   Line("    void awaitc_step() override {");
-  Out += M.StepBody;
+  Out += StepBodyPrinter(M).print();
   Line("    }");
   // (A Generator's frame is never in a task's chain of awaits.)
   if (M.Kind != CoroutineKind::Generator)

@@ -3,7 +3,7 @@
 // What the lowering decided about one annotated function: the frame class's
 // members (parameters, and the slots for everything that lives across a
 // suspension), its suspension states with the slots alive at each and
-// where the body goes from each, and the body of step() as text. The
+// where the body goes from each, and the body of step() (StepBody.h). The
 // emitters turn it into C++ or a picture without making any further
 // decision.
 //
@@ -15,6 +15,7 @@
 #define AWAITC_TOOL_FRAMEMODEL_H
 
 #include "find/Annotations.h"
+#include "lower/StepBody.h"
 
 #include <string>
 #include <vector>
@@ -85,6 +86,26 @@ struct FrameParam {
   std::string Init;
 };
 
+struct FrameModel;
+
+/// A lambda of the body that cannot stay in step() (LambdaUses.h), moved
+/// before the frame class into a factory that builds it from the frame
+/// locals it uses: `static constexpr auto Name = [](Params) { return
+/// <lambda>; };`.
+struct LambdaFactory {
+  std::string Name;
+  /// "auto &x, auto self": the locals it uses, under the user's names.
+  std::string Params;
+  /// The user's line of the lambda.
+  unsigned Line = 0;
+  /// The lambda's text (line-marked); for an annotated lambda, its own
+  /// state machine instead.
+  std::string Lambda;
+  std::shared_ptr<const FrameModel> Annotated;
+  /// A parameter of the factory shadows one of the function on purpose.
+  bool ShadowsParameter = false;
+};
+
 struct FrameModel {
   CoroutineKind Kind = CoroutineKind::Async;
   std::string FunctionName;
@@ -105,11 +126,18 @@ struct FrameModel {
   StateExits Start;
   /// The member holding `this` of a member function (empty otherwise).
   std::string SelfName;
-  /// Definitions of the factories of lambdas moved out of step(), placed
-  /// before the frame class (line-marked).
-  std::vector<std::string> Factories;
-  /// The body of step(), line-marked.
-  std::string StepBody;
+  /// The factories of lambdas moved out of step(), in the order they are
+  /// defined.
+  std::vector<LambdaFactory> Factories;
+  /// The body of step().
+  StepBlock StepBody;
+  /// The local of step() holding the state it resumes in ("" when the body
+  /// never suspends).
+  std::string ResumeVariable;
+  /// A function parameter pack's name, and the frame member (a std::tuple)
+  /// that holds it: step() runs where its elements are a pack again, under
+  /// that name ("" without a pack).
+  std::string PackName, PackMember;
   /// The function's head as written, without the annotation (line-marked),
   /// e.g. "awaitc::Coro<int> f(int x = 1)".
   std::string DefinitionHead;

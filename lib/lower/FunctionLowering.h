@@ -2,15 +2,17 @@
 //
 // FunctionLowering builds the FrameModel of one annotated function (see
 // Lowering.h for the scheme). Its parts are defined in lower/*.cpp, one
-// concern each: Lowering.cpp (the whole function, slots, blocks),
+// concern each: Lowering.cpp (the whole function, slots, states),
 // LowerStatements, LowerExits, LowerDeclarations, LowerExpressions,
-// Spilling, LowerLambdas, SourceEdits and DeclaredTypes. Private to lower/.
+// Spilling, LowerLambdas, SourceEdits and DeclaredTypes; the tree of
+// step()'s body grows in a StepWriter. Private to lower/.
 //
 //===----------------------------------------------------------------------===//
 #ifndef AWAITC_TOOL_FUNCTIONLOWERING_H
 #define AWAITC_TOOL_FUNCTIONLOWERING_H
 
 #include "lower/Lowering.h"
+#include "lower/StepWriter.h"
 
 #include "analyse/Conversions.h"
 #include "analyse/Instantiations.h"
@@ -77,7 +79,7 @@ public:
                    const TransformedLambdas &Nested)
       : A(A), Src(Src), Ctx(Ctx), Diag(Diag), Names(A.names()),
         Fn(*A.function().Function), ClassName(ClassName),
-        DefinitionHead(DefinitionHead), Nested(Nested) {}
+        DefinitionHead(DefinitionHead), Nested(Nested), Step(Src, Names) {}
 
   std::optional<FrameModel> run();
 
@@ -86,26 +88,8 @@ private:
   void describeFrame();
   /// The frame's constructor parameters: the object, captures, parameters.
   void addFrameParams();
-  /// The body of step(), with the dispatch to where it resumes.
-  std::string lowerStepBody();
-
-  // --- Blocks of step() under construction --------------------------------
-  struct DispatchEntry {
-    int State;
-    std::string Target;
-    bool Leaf; // Target is the resume label itself
-  };
-  struct Block {
-    std::string Text;
-    std::vector<unsigned> GuardedSlots;
-    std::vector<DispatchEntry> Dispatch;
-    /// A switch body: case labels may not jump past guard declarations, so
-    /// its guards live in the enclosing block.
-    bool GuardsGoToParent = false;
-    /// The block's first statement is a case label (a switch body): the
-    /// dispatch, reached only by jumps, "falls through" to it.
-    bool StartsWithCase = false;
-  };
+  /// The body of step().
+  void lowerStepBody();
 
   /// The temporaries of one full-expression, destroyed at its end.
   struct FullExpr {
@@ -116,7 +100,7 @@ private:
   // Statements.
   void lowerStmt(const Stmt *S);
   void lowerChildren(const CompoundStmt *CS);
-  std::string lowerAsBlock(const Stmt *S);
+  StepCode lowerAsBlock(const Stmt *S);
   void lowerDeclStmt(const DeclStmt *DS);
   void lowerVarDecl(const VarDecl *VD, const DeclStmt *DS,
                     const std::string *ImplicitInit = nullptr);
@@ -210,8 +194,7 @@ private:
   };
   /// The try statement itself: its block, the handlers that do not suspend,
   /// and for each that does, one that keeps the exception.
-  std::string tryStatementText(const CXXTryStmt *Try,
-                               const HandlerSlots &Slots);
+  StepCode tryStatementText(const CXXTryStmt *Try, const HandlerSlots &Slots);
   /// A suspending handler, run after the try statement when it caught.
   void lowerDeferredHandler(const CXXCatchStmt *Handler, unsigned Index,
                             const HandlerSlots &Slots);
@@ -331,30 +314,8 @@ private:
   void emitSuspension(int State, const std::string &Condition,
                       SourceLocation Loc);
 
-  // Blocks.
-  void openBlock(bool GuardsGoToParent = false);
-  /// Renders the innermost block. With \p OutsideEntry, the label that
-  /// re-enters it is handed back to be placed before the statement that
-  /// owns the block (a try block cannot be entered by a jump).
-  std::string closeBlock(std::string *OutsideEntry = nullptr);
-  /// The guards of a block's slots, declared at its head.
-  std::string guardDeclarations(const std::vector<unsigned> &Guarded,
-                                const std::string &Inner) const;
-  /// A block's dispatch: where a resumption re-enters it, arming the guards
-  /// of what is alive there.
-  std::string dispatchText(const Block &B, const std::string &Inner) const;
-  Block &current() { return Blocks.back(); }
-  void emit(SourceLocation Loc, const std::string &Code);
-  /// Emits glue code that belongs to the statement being lowered: it maps
-  /// to that statement's line, so stepping in a debugger stays on it.
-  void emitGlue(const std::string &Code);
-  void emitGenerated(const std::string &Code);
-  /// A mark that places the text after it at \p Loc's line and column.
-  std::string placementAt(SourceLocation Loc) const {
-    unsigned Offset = Src.offset(Loc);
-    return placementMark(Src.line(Offset), Src.column(Offset));
-  }
-  std::string indent() const { return std::string(2 + 2 * Blocks.size(), ' '); }
+  /// Ends the innermost block of step(): its locals go out of scope.
+  StepBlock closeBlock(std::string *OutsideEntry = nullptr);
 
   // Text.
   std::string rewrite(const Stmt *S);
@@ -449,7 +410,7 @@ private:
   /// initializes.
   void planFactory(const LambdaUses &Uses);
   /// `static constexpr auto make_f = [](auto &x, ...) { return <lambda>; };`
-  std::string factoryDefinition(const Factory &F);
+  LambdaFactory factoryDefinition(const Factory &F);
   /// The capture list's edits that make \p L capture the object pointer
   /// parameter of a factory instead of `this`.
   void selfCaptureEdits(const LambdaExpr *L, std::vector<Edit> &Out);
@@ -502,7 +463,8 @@ private:
   llvm::StringRef DefinitionHead;
   const TransformedLambdas &Nested;
   FrameModel Model;
-  std::vector<Block> Blocks;
+  /// Where step()'s body is being written.
+  StepWriter Step;
   std::vector<unsigned> Live;
   llvm::DenseMap<const VarDecl *, unsigned> SlotOf;
   llvm::DenseMap<const Stmt *, std::string> ContinueLabels;
@@ -522,8 +484,6 @@ private:
   /// evaluate: the slots it creates die at the end of the full-expression,
   /// if they were constructed at all, which a flag in the frame records.
   int ConditionalArms = 0;
-  /// The line of the last statement emitted from the user's code.
-  unsigned GlueLine = 0;
   bool Failed = false;
 };
 

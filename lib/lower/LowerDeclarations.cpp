@@ -23,8 +23,8 @@ void FunctionLowering::lowerDeclStmt(const DeclStmt *DS) {
                      cast<VarDecl>(DS->getSingleDecl())->isConstexpr() &&
                      cast<VarDecl>(DS->getSingleDecl())->hasLocalStorage();
     if (auto R = statementRange(DS))
-      return emit(DS->getBeginLoc(),
-                  (Constexpr ? "static " : "") + rewriteRange(*R, DS));
+      return Step.emit(DS->getBeginLoc(),
+                       (Constexpr ? "static " : "") + rewriteRange(*R, DS));
     return fail(DS->getBeginLoc(), "awaitc cannot copy this declaration: it "
                                    "is not contiguous text in this file");
   }
@@ -151,21 +151,21 @@ void FunctionLowering::lowerStepLocal(const VarDecl *VD, const DeclStmt *DS,
     auto Head = Src.range(SourceRange(VD->getBeginLoc(), VD->getLocation()));
     if (!Head)
       return fail(VD->getLocation(), "awaitc cannot copy this declaration");
-    emit(VD->getBeginLoc(),
-         rewriteRange(*Head, VD->getInit() ? VD->getInit() : nullptr) + " = " +
-             *ImplicitInit + ";");
+    Step.emit(VD->getBeginLoc(),
+              rewriteRange(*Head, VD->getInit() ? VD->getInit() : nullptr) +
+                  " = " + *ImplicitInit + ";");
     return;
   }
   if (!Init || !A.suspends(Init)) {
     auto R = Src.range(DS->getSourceRange());
     if (DS->isSingleDecl() && R)
-      return emit(VD->getBeginLoc(), rewriteRange(*R, DS));
-    return emit(VD->getBeginLoc(), Decl + ";");
+      return Step.emit(VD->getBeginLoc(), rewriteRange(*R, DS));
+    return Step.emit(VD->getBeginLoc(), Decl + ";");
   }
   FullExpr FE;
   FE.MarkersLeft = A.countMarkers(Init);
   std::string Text = declaratorText(DS, VD, &FE);
-  emit(VD->getBeginLoc(), Text + ";");
+  Step.emit(VD->getBeginLoc(), Text + ";");
   endFullExpr(FE);
 }
 
@@ -235,7 +235,7 @@ void FunctionLowering::lowerHoistedReference(
     std::string Value = ImplicitInit ? *ImplicitInit : lowerExpr(Init, FE);
     Address = addressOf(Value, Init && Init->isXValue());
   }
-  emit(VD->getLocation(), constructFrom(Slot, *Address));
+  Step.emit(VD->getLocation(), constructFrom(Slot, *Address));
   becameLive(Slot);
   endFullExpr(FE);
 }
@@ -261,12 +261,12 @@ void FunctionLowering::lowerHoistedObject(const VarDecl *VD,
   if (T->isDependentType() && !T->getContainedAutoType())
     Model.Slots[Slot].Type = declaredTypeText(VD);
   if (ImplicitInit) {
-    emit(VD->getLocation(), constructFrom(Slot, *ImplicitInit));
+    Step.emit(VD->getLocation(), constructFrom(Slot, *ImplicitInit));
     becameLive(Slot);
     return;
   }
   if (!Init || isDefaultInitialization(Init)) {
-    emit(VD->getLocation(), constructWith(Slot, ""));
+    Step.emit(VD->getLocation(), constructWith(Slot, ""));
     becameLive(Slot);
     return;
   }
@@ -281,18 +281,18 @@ void FunctionLowering::lowerHoistedObject(const VarDecl *VD,
                              "awaitc::detail::decomposed_t<decltype((" +
                              plainText(Init) + "))>";
     std::string Value = lowerExpr(Init, FE); // (may add slots)
-    emit(VD->getLocation(),
-         "awaitc::detail::construct_decomposed(" + Model.Slots[Slot].Name +
-             ", [&]() -> decltype(auto) { return (" + Value + "); });");
+    Step.emit(VD->getLocation(),
+              "awaitc::detail::construct_decomposed(" + Model.Slots[Slot].Name +
+                  ", [&]() -> decltype(auto) { return (" + Value + "); });");
   } else if (const auto *Copy =
                  dyn_cast<ArrayInitLoopExpr>(Init->IgnoreImplicit())) {
     // `auto [a, b] = arr;` copies the array element by element.
-    emit(VD->getLocation(), copyArray(Slot, Copy, FE));
+    Step.emit(VD->getLocation(), copyArray(Slot, Copy, FE));
   } else {
     std::optional<std::string> InitText = initializerText(VD, Slot, FE);
     if (!InitText)
       return;
-    emit(VD->getLocation(), constructWith(Slot, *InitText));
+    Step.emit(VD->getLocation(), constructWith(Slot, *InitText));
   }
   becameLive(Slot);
   endFullExpr(FE);
@@ -379,8 +379,8 @@ std::string FunctionLowering::bindDependent(
   // for narrowing, no explicit constructor.)
   if (Declared)
     Text = "[&]() -> " + Bound + " { return " + Text + "; }()";
-  emit(Init ? Init->getBeginLoc() : Fn.getLocation(),
-       constructWith(Holder, "{" + Text + "}"));
+  Step.emit(Init ? Init->getBeginLoc() : Fn.getLocation(),
+            constructWith(Holder, "{" + Text + "}"));
   becameLive(Holder);
   return Model.Slots[Holder].Name + ".address()";
 }
@@ -562,7 +562,7 @@ std::optional<std::string> FunctionLowering::buildExtended(
       List ? constructWith(Holder, Text) : constructFrom(Holder, Text);
   const FrameSlot &Slot = Model.Slots[Holder];
   if (Path.Direct) {
-    emit(Temp->getBeginLoc(), Construct);
+    Step.emit(Temp->getBeginLoc(), Construct);
     becameLive(Holder);
     return "std::addressof(" + Slot.Name + ")";
   }

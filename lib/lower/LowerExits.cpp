@@ -90,7 +90,7 @@ void FunctionLowering::lowerTry(const CXXTryStmt *Try) {
   // which is entered again the same way after each suspension: `throw;`,
   // std::current_exception() and everything the handler calls see the
   // exception being handled, as in C++.
-  openBlock();
+  Step.open();
   HandlerSlots Slots;
   for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
     if (A.suspends(Try->getHandler(I)))
@@ -105,33 +105,32 @@ void FunctionLowering::lowerTry(const CXXTryStmt *Try) {
     Slots.Which = addValueSlot("handler", Ctx.IntTy,
                                "which suspending handler runs (0: none)",
                                Try->getBeginLoc());
-    emit(Try->getBeginLoc(), Model.Slots[Slots.Which].Name + " = 0;");
+    Step.emit(Try->getBeginLoc(), Model.Slots[Slots.Which].Name + " = 0;");
   }
-  emit(Try->getBeginLoc(), tryStatementText(Try, Slots));
+  Step.emit(Try->getBeginLoc(), tryStatementText(Try, Slots));
   for (unsigned I : Slots.Deferred)
     lowerDeferredHandler(Try->getHandler(I), I, Slots);
-  emit(Try->getBeginLoc(), closeBlock());
+  Step.emit(Try->getBeginLoc(), closeBlock());
 }
 
-std::string FunctionLowering::tryStatementText(const CXXTryStmt *Try,
-                                               const HandlerSlots &Slots) {
-  openBlock();
+StepCode FunctionLowering::tryStatementText(const CXXTryStmt *Try,
+                                            const HandlerSlots &Slots) {
+  Step.open();
   lowerChildren(Try->getTryBlock());
   std::string Entry;
-  std::string Body = closeBlock(&Entry);
+  StepBlock Body = closeBlock(&Entry);
   if (!Entry.empty())
-    emitGenerated(Entry + ":;");
+    Step.generated(Entry + ":;");
   // The handlers follow the try block's closing brace where the user wrote
   // them: on its line, or on lines of their own.
-  std::string GeneratedBrace = generatedMark() + indent() + "}";
-  if (llvm::StringRef(Body).ends_with(GeneratedBrace))
-    Body.replace(Body.size() - GeneratedBrace.size(), GeneratedBrace.size(),
-                 placementAt(Try->getTryBlock()->getRBracLoc()) + "}");
-  std::string Text = "try " + Body;
+  unsigned Brace = Src.offset(Try->getTryBlock()->getRBracLoc());
+  Body.CloseLine = Src.line(Brace);
+  Body.CloseColumn = Src.column(Brace);
+  StepCode Text = "try " + StepCode(std::move(Body));
   for (unsigned I = 0; I < Try->getNumHandlers(); ++I) {
     const CXXCatchStmt *Handler = Try->getHandler(I);
     if (!llvm::is_contained(Slots.Deferred, I)) {
-      Text += " " + placementAt(Handler->getBeginLoc()) + rewrite(Handler);
+      Text += " " + Step.placementAt(Handler->getBeginLoc()) + rewrite(Handler);
       continue;
     }
     const VarDecl *Param = Handler->getExceptionDecl();
@@ -141,8 +140,9 @@ std::string FunctionLowering::tryStatementText(const CXXTryStmt *Try,
            "copy caught by value would be made again at each resumption");
     // A copy: lowering the handler adds slots, which may move them.
     const FrameSlot CaughtSlot = Model.Slots[Slots.Caught];
-    Text += " " + placementAt(Handler->getBeginLoc()) + catchClause(Handler) +
-            " { ::new (awaitc::detail::storage_of(" + CaughtSlot.Name +
+    Text += " " + Step.placementAt(Handler->getBeginLoc()) +
+            catchClause(Handler) + " { ::new (awaitc::detail::storage_of(" +
+            CaughtSlot.Name +
             ")) std::exception_ptr(std::current_exception()); " +
             CaughtSlot.Guard + ".arm(); " + Model.Slots[Slots.Which].Name +
             " = " + std::to_string(I + 1) + "; }";
@@ -157,27 +157,27 @@ void FunctionLowering::lowerDeferredHandler(const CXXCatchStmt *Handler,
   const FrameSlot CaughtSlot = Model.Slots[Slots.Caught];
   // The exception stays alive, held by `caught`, while the handler runs.
   Live.push_back(Slots.Caught);
-  openBlock();
-  openBlock();
+  Step.open();
+  Step.open();
   lowerChildren(cast<CompoundStmt>(Handler->getHandlerBlock()));
   std::string HandlerEntry;
-  std::string HandlerBody = closeBlock(&HandlerEntry);
+  StepCode HandlerBody = closeBlock(&HandlerEntry);
   if (!HandlerEntry.empty())
-    emitGenerated(HandlerEntry + ":;");
+    Step.generated(HandlerEntry + ":;");
   // The handler runs where the user wrote it; the rethrow that makes its
   // exception the current one is glue, on a line of its own. The `throw;`
   // is never reached (the exception is always there): it is what shows
   // Clang's flow analysis that the handler runs, so the warnings Clang
   // gives only for reachable code (-Wsign-compare...) are given in it.
-  emitGenerated("try { if (" + CaughtSlot.Name + ") std::rethrow_exception(" +
-                CaughtSlot.Name + "); throw; } " +
-                placementAt(Handler->getBeginLoc()) + catchClause(Handler) +
-                " " + HandlerBody);
-  GlueLine = Src.line(Src.offset(Handler->getBeginLoc()));
-  emitGlue(destroyNow(Slots.Caught));
-  emit(Handler->getBeginLoc(), "if (" + Model.Slots[Slots.Which].Name +
-                                   " == " + std::to_string(Index + 1) + ") " +
-                                   closeBlock());
+  Step.generated("try { if (" + CaughtSlot.Name + ") std::rethrow_exception(" +
+                 CaughtSlot.Name + "); throw; } " +
+                 Step.placementAt(Handler->getBeginLoc()) +
+                 catchClause(Handler) + " " + HandlerBody);
+  Step.glueTo(Handler->getBeginLoc());
+  Step.glue(destroyNow(Slots.Caught));
+  Step.emit(Handler->getBeginLoc(), "if (" + Model.Slots[Slots.Which].Name +
+                                        " == " + std::to_string(Index + 1) +
+                                        ") " + closeBlock());
 }
 
 std::string FunctionLowering::returnText(const ReturnStmt *R,
@@ -225,9 +225,9 @@ void FunctionLowering::lowerReturn(const ReturnStmt *R) {
   else
     Text.clear();
   if (!Text.empty())
-    emit(R->getBeginLoc(), Text);
+    Step.emit(R->getBeginLoc(), Text);
   endFullExpr(FE);
-  emit(R->getBeginLoc(), "return;");
+  Step.emit(R->getBeginLoc(), "return;");
 }
 
 void FunctionLowering::lowerExprStmt(const Expr *E) {
@@ -236,7 +236,7 @@ void FunctionLowering::lowerExprStmt(const Expr *E) {
   FullExpr FE;
   FE.MarkersLeft = A.countMarkers(E);
   std::string Text = lowerExpr(E, FE);
-  emit(E->getBeginLoc(), Text + ";");
+  Step.emit(E->getBeginLoc(), Text + ";");
   endFullExpr(FE);
 }
 
@@ -253,12 +253,13 @@ void FunctionLowering::lowerYield(const CallExpr *Marker) {
   QualType ValueType = A.function().ResultType.getUnqualifiedType();
   unsigned Slot = addValueSlot("yielded", ValueType, "the value of a YIELD",
                                Marker->getBeginLoc());
-  emit(Marker->getBeginLoc(), constructFrom(Slot, Value));
+  Step.emit(Marker->getBeginLoc(), constructFrom(Slot, Value));
   becameLive(Slot);
   FE.Temps.push_back(Slot);
   int State = addState(Marker);
-  emit(Marker->getBeginLoc(), "this->awaitc_yield_at(" + std::to_string(State) +
-                                  ", " + Model.Slots[Slot].Name + ");");
+  Step.emit(Marker->getBeginLoc(), "this->awaitc_yield_at(" +
+                                       std::to_string(State) + ", " +
+                                       Model.Slots[Slot].Name + ");");
   emitSuspension(State, "", Marker->getBeginLoc());
   endFullExpr(FE);
 }

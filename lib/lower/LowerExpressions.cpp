@@ -90,7 +90,7 @@ std::string FunctionLowering::lowerOperation(const Expr *E, FullExpr &FE) {
         if (Operand->isPRValue() && needsDestruction(Operand->getType()))
           spill(Operand, Text, FE);
         else
-          emit(Operand->getBeginLoc(), "static_cast<void>(" + Text + ");");
+          Step.emit(Operand->getBeginLoc(), "static_cast<void>(" + Text + ");");
       }
       return lowerExpr(Value, FE);
     }
@@ -317,9 +317,9 @@ std::string FunctionLowering::lowerAwait(const CallExpr *Marker, FullExpr &FE) {
   Awaiter.Comment = "awaiter of the AWAIT on line " +
                     std::to_string(Src.line(Src.offset(Loc)));
   unsigned Slot = addSlot(Awaiter);
-  emit(Loc, "::new (awaitc::detail::storage_of(" + Awaiter.Name + ")) " +
-                AwaiterType + "(awaitc::detail::get_awaiter(" + Awaitable +
-                "));");
+  Step.emit(Loc, "::new (awaitc::detail::storage_of(" + Awaiter.Name + ")) " +
+                     AwaiterType + "(awaitc::detail::get_awaiter(" + Awaitable +
+                     "));");
   becameLive(Slot);
   FE.Temps.push_back(Slot);
   // The state records what is alive while suspended here, the awaiter too.
@@ -335,7 +335,7 @@ std::string FunctionLowering::lowerAwait(const CallExpr *Marker, FullExpr &FE) {
   // Another suspension follows in this full-expression: take the result
   // now, so that an exception surfaces here, in C++'s order.
   if (Marker->getType()->isVoidType()) {
-    emit(Loc, Result + ";");
+    Step.emit(Loc, Result + ";");
     return "void()";
   }
   return spill(Marker, Result, FE);
@@ -351,17 +351,18 @@ std::string FunctionLowering::lowerShortCircuit(const BinaryOperator *Op,
                                    (IsAnd ? "&&" : "||") + " that awaits",
                                Op->getOperatorLoc());
   std::string Name = Model.Slots[Slot].Name;
-  emit(Op->getOperatorLoc(),
-       Name + " = " + contextuallyConverted(Op->getLHS(), Left, Ctx.BoolTy) +
-           ";");
+  Step.emit(Op->getOperatorLoc(),
+            Name + " = " +
+                contextuallyConverted(Op->getLHS(), Left, Ctx.BoolTy) + ";");
   // The right operand runs only when needed.
-  openBlock(/*GuardsGoToParent=*/true);
+  Step.open(/*GuardsGoToParent=*/true);
   std::string RightText = lowerSkippable(Op->getRHS(), FE);
-  emit(Op->getRHS()->getBeginLoc(),
-       Name + " = " +
-           contextuallyConverted(Op->getRHS(), RightText, Ctx.BoolTy) + ";");
-  emit(Op->getOperatorLoc(),
-       std::string("if (") + (IsAnd ? "" : "!") + Name + ") " + closeBlock());
+  Step.emit(Op->getRHS()->getBeginLoc(),
+            Name + " = " +
+                contextuallyConverted(Op->getRHS(), RightText, Ctx.BoolTy) +
+                ";");
+  Step.emit(Op->getOperatorLoc(), std::string("if (") + (IsAnd ? "" : "!") +
+                                      Name + ") " + closeBlock());
   return Name;
 }
 
@@ -385,22 +386,22 @@ FunctionLowering::lowerConditional(const AbstractConditionalOperator *Op,
                                 false, Op);
   }
   auto Branch = [&](const Expr *E) {
-    openBlock(/*GuardsGoToParent=*/true);
+    Step.open(/*GuardsGoToParent=*/true);
     std::string Value = lowerSkippable(E, FE);
     if (!Slot)
-      emit(E->getBeginLoc(), Value + ";");
+      Step.emit(E->getBeginLoc(), Value + ";");
     else if (Op->isPRValue())
-      emit(E->getBeginLoc(), constructFrom(*Slot, Value));
+      Step.emit(E->getBeginLoc(), constructFrom(*Slot, Value));
     else
-      emit(E->getBeginLoc(),
-           constructFrom(*Slot, "std::addressof(" + Value + ")"));
+      Step.emit(E->getBeginLoc(),
+                constructFrom(*Slot, "std::addressof(" + Value + ")"));
     if (Slot && !Model.Slots[*Slot].Guard.empty())
-      emit(E->getBeginLoc(), Model.Slots[*Slot].Guard + ".arm();");
+      Step.emit(E->getBeginLoc(), Model.Slots[*Slot].Guard + ".arm();");
     return closeBlock();
   };
-  std::string True = Branch(Op->getTrueExpr());
-  std::string False = Branch(Op->getFalseExpr());
-  emit(Op->getBeginLoc(), "if (" + Cond + ") " + True + " else " + False);
+  StepCode True = Branch(Op->getTrueExpr());
+  StepCode False = Branch(Op->getFalseExpr());
+  Step.emit(Op->getBeginLoc(), "if (" + Cond + ") " + True + " else " + False);
   if (!Slot)
     return "void()";
   Live.push_back(*Slot);
@@ -476,7 +477,7 @@ void FunctionLowering::endFullExpr(FullExpr &FE) {
   for (auto It = FE.Temps.rbegin(); It != FE.Temps.rend(); ++It) {
     std::string Destroy = destroyNow(*It);
     if (!Destroy.empty())
-      emitGlue(Destroy);
+      Step.glue(Destroy);
   }
   FE.Temps.clear();
 }

@@ -137,47 +137,35 @@ std::string FunctionLowering::factoryArguments(const LambdaUses &Uses,
   return Args;
 }
 
-std::string FunctionLowering::factoryDefinition(const Factory &F) {
+LambdaFactory FunctionLowering::factoryDefinition(const Factory &F) {
   const LambdaUses &Uses = *F.Uses;
-  std::string Params;
-  bool ShadowsParameter = false;
+  LambdaFactory Made;
+  Made.Name = F.Name;
+  // The factory's parameters take the captured names, so that the lambda's
+  // own text captures them.
   for (const VarDecl *VD : Uses.Locals) {
-    Params += (Params.empty() ? "auto &" : ", auto &") + VD->getNameAsString();
-    ShadowsParameter |= isa<ParmVarDecl>(VD);
+    Made.Params +=
+        (Made.Params.empty() ? "auto &" : ", auto &") + VD->getNameAsString();
+    Made.ShadowsParameter |= isa<ParmVarDecl>(VD);
   }
   if (Uses.UsesThis)
-    Params += (Params.empty() ? "auto " : ", auto ") + Model.SelfName;
+    Made.Params += (Made.Params.empty() ? "auto " : ", auto ") + Model.SelfName;
   auto R = movedLambdaRange(Uses.Lambda);
   if (!R)
-    return "";
-  std::string Lambda;
-  if (auto Transformed = Nested.find(Uses.Lambda);
-      Transformed != Nested.end()) {
-    // An annotated lambda: its own transformation, which names the frame
+    return Made;
+  Made.Line = Src.line(R->Begin);
+  if (auto Lowered = Nested.find(Uses.Lambda); Lowered != Nested.end()) {
+    // An annotated lambda: its own state machine, which names the frame
     // locals it captures as the user did.
-    Lambda = Transformed->second;
-    while (!Lambda.empty() && Lambda.back() == '\n')
-      Lambda.pop_back();
-  } else {
-    InFactory = true;
-    std::vector<Edit> Edits;
-    collectEdits(Uses.Lambda, Edits, true);
-    Lambda = splice(*R, std::move(Edits));
-    InFactory = false;
+    Made.Annotated = Lowered->second;
+    return Made;
   }
-  // A static: the frame class's members may use it (an automatic local
-  // of the enclosing function they could not).
-  std::string Definition = lineMark(Src.line(R->Begin)) +
-                           "  static constexpr auto " + F.Name + " = [](" +
-                           Params + ") { return " + Lambda + "; };\n";
-  // The factory's parameters take the captured names, so that the lambda's
-  // own text captures them; a captured parameter of the function is thereby
-  // shadowed on purpose, which g++'s -Wshadow would report.
-  if (ShadowsParameter)
-    Definition = "#pragma GCC diagnostic push\n"
-                 "#pragma GCC diagnostic ignored \"-Wshadow\"\n" +
-                 Definition + "#pragma GCC diagnostic pop\n";
-  return Definition;
+  InFactory = true;
+  std::vector<Edit> Edits;
+  collectEdits(Uses.Lambda, Edits, true);
+  Made.Lambda = splice(*R, std::move(Edits));
+  InFactory = false;
+  return Made;
 }
 
 void FunctionLowering::selfCaptureEdits(const LambdaExpr *L,

@@ -28,11 +28,11 @@ void FunctionLowering::lowerStmt(const Stmt *S) {
       return fail(S->getBeginLoc(), "awaitc cannot copy this statement: it "
                                     "is not contiguous text in this file "
                                     "(inside a macro?)");
-    return emit(S->getBeginLoc(), rewriteRange(*R, S));
+    return Step.emit(S->getBeginLoc(), rewriteRange(*R, S));
   }
   switch (S->getStmtClass()) {
   case Stmt::CompoundStmtClass:
-    return emit(S->getBeginLoc(), lowerAsBlock(S));
+    return Step.emit(S->getBeginLoc(), lowerAsBlock(S));
   case Stmt::IfStmtClass:
     return lowerIf(cast<IfStmt>(S));
   case Stmt::WhileStmtClass:
@@ -54,15 +54,15 @@ void FunctionLowering::lowerStmt(const Stmt *S) {
     std::string Label = "case " + rewrite(Case->getLHS());
     if (Case->getRHS())
       Label += " ... " + rewrite(Case->getRHS());
-    emit(S->getBeginLoc(), Label + ":;");
+    Step.emit(S->getBeginLoc(), Label + ":;");
     return lowerStmt(Case->getSubStmt());
   }
   case Stmt::DefaultStmtClass:
-    emit(S->getBeginLoc(), "default:;");
+    Step.emit(S->getBeginLoc(), "default:;");
     return lowerStmt(cast<DefaultStmt>(S)->getSubStmt());
   case Stmt::LabelStmtClass: {
     const auto *Label = cast<LabelStmt>(S);
-    emit(S->getBeginLoc(), std::string(Label->getName()) + ":;");
+    Step.emit(S->getBeginLoc(), std::string(Label->getName()) + ":;");
     return lowerStmt(Label->getSubStmt());
   }
   case Stmt::AttributedStmtClass:
@@ -78,15 +78,15 @@ void FunctionLowering::lowerStmt(const Stmt *S) {
   }
 }
 
-std::string FunctionLowering::lowerAsBlock(const Stmt *S) {
+StepCode FunctionLowering::lowerAsBlock(const Stmt *S) {
   if (!needsLowering(S)) {
     if (auto R = statementRange(S))
-      return placementAt(S->getBeginLoc()) + rewriteRange(*R, S);
+      return Step.placementAt(S->getBeginLoc()) + rewriteRange(*R, S);
     fail(S->getBeginLoc(), "awaitc cannot copy this statement: it is not "
                            "contiguous text in this file (inside a macro?)");
     return "";
   }
-  openBlock();
+  Step.open();
   if (const auto *CS = dyn_cast<CompoundStmt>(S))
     lowerChildren(CS);
   else
@@ -135,7 +135,7 @@ std::string FunctionLowering::lowerCondition(const Expr *Cond,
   unsigned Slot =
       addValueSlot("condition", SlotType, "value of a condition that awaits",
                    Cond->getBeginLoc(), "", false, Cond);
-  emit(Cond->getBeginLoc(), constructFrom(Slot, Value));
+  Step.emit(Cond->getBeginLoc(), constructFrom(Slot, Value));
   endFullExpr(FE);
   return Model.Slots[Slot].Name;
 }
@@ -147,47 +147,47 @@ void FunctionLowering::lowerIf(const IfStmt *If) {
   bool Wrapper =
       If->getInit() || If->getConditionVariable() || A.suspends(If->getCond());
   if (Wrapper)
-    openBlock();
+    Step.open();
   if (If->getInit())
     lowerStmt(If->getInit());
   std::string Cond =
       lowerCondition(If->getCond(), If->getConditionVariable(), If, Ctx.BoolTy);
-  std::string Text = "if (" + Cond + ") " + lowerAsBlock(If->getThen());
+  StepCode Text = "if (" + Cond + ") " + lowerAsBlock(If->getThen());
   if (If->getElse())
-    Text += " " + placementAt(If->getElseLoc()) + "else " +
+    Text += " " + Step.placementAt(If->getElseLoc()) + "else " +
             lowerAsBlock(If->getElse());
-  emit(If->getBeginLoc(), Text);
+  Step.emit(If->getBeginLoc(), Text);
   if (Wrapper)
-    emit(If->getBeginLoc(), closeBlock());
+    Step.emit(If->getBeginLoc(), closeBlock());
 }
 
 void FunctionLowering::lowerLoopCondition(const Expr *Cond,
                                           const VarDecl *CondVar) {
   const Stmt *Owner = A.parent(Cond);
   std::string Value = lowerCondition(Cond, CondVar, Owner, Ctx.BoolTy);
-  emit(Cond->getBeginLoc(), "if (!(" + Value + ")) break;");
+  Step.emit(Cond->getBeginLoc(), "if (!(" + Value + ")) break;");
 }
 
 void FunctionLowering::lowerWhile(const WhileStmt *While) {
   const Expr *Cond = While->getCond();
   if (!A.suspends(Cond) && !While->getConditionVariable()) {
-    emit(While->getBeginLoc(),
-         "while (" + rewrite(Cond) + ") " + lowerAsBlock(While->getBody()));
+    Step.emit(While->getBeginLoc(), "while (" + rewrite(Cond) + ") " +
+                                        lowerAsBlock(While->getBody()));
     return;
   }
   // `while (c) body` == `for (;;) { if (!c) break; body }`: continue then
   // evaluates the condition again, as it should.
-  openBlock();
+  Step.open();
   lowerLoopCondition(Cond, While->getConditionVariable());
   lowerStmt(While->getBody());
-  emit(While->getBeginLoc(), "for (;;) " + closeBlock());
+  Step.emit(While->getBeginLoc(), "for (;;) " + closeBlock());
 }
 
 void FunctionLowering::lowerDo(const DoStmt *Do) {
   if (!A.suspends(Do->getCond())) {
-    emit(Do->getBeginLoc(), "do " + lowerAsBlock(Do->getBody()) + " " +
-                                placementAt(Do->getWhileLoc()) + "while (" +
-                                rewrite(Do->getCond()) + ");");
+    Step.emit(Do->getBeginLoc(), "do " + lowerAsBlock(Do->getBody()) + " " +
+                                     Step.placementAt(Do->getWhileLoc()) +
+                                     "while (" + rewrite(Do->getCond()) + ");");
     return;
   }
   std::string Continue;
@@ -195,49 +195,49 @@ void FunctionLowering::lowerDo(const DoStmt *Do) {
     Continue = Names.fresh("continue_do");
     ContinueLabels[Do] = Continue;
   }
-  openBlock();
-  emit(Do->getBody()->getBeginLoc(), lowerAsBlock(Do->getBody()));
+  Step.open();
+  Step.emit(Do->getBody()->getBeginLoc(), lowerAsBlock(Do->getBody()));
   if (!Continue.empty())
-    emitGenerated(Continue + ":;");
+    Step.generated(Continue + ":;");
   lowerLoopCondition(Do->getCond(), nullptr);
-  emit(Do->getBeginLoc(), "for (;;) " + closeBlock());
+  Step.emit(Do->getBeginLoc(), "for (;;) " + closeBlock());
 }
 
 void FunctionLowering::lowerFor(const ForStmt *For) {
   bool Wrapper = For->getInit() != nullptr;
   if (Wrapper) {
-    openBlock();
+    Step.open();
     lowerStmt(For->getInit());
   }
   const Expr *Cond = For->getCond();
   const Expr *Inc = For->getInc();
   if (!A.suspends(Cond) && !A.suspends(Inc) && !For->getConditionVariable()) {
-    emit(For->getBeginLoc(), "for (; " + (Cond ? rewrite(Cond) : "") + "; " +
-                                 (Inc ? rewrite(Inc) : "") + ") " +
-                                 lowerAsBlock(For->getBody()));
+    Step.emit(For->getBeginLoc(), "for (; " + (Cond ? rewrite(Cond) : "") +
+                                      "; " + (Inc ? rewrite(Inc) : "") + ") " +
+                                      lowerAsBlock(For->getBody()));
   } else {
     std::string Continue;
     if (Inc && hasContinue(For->getBody(), For)) {
       Continue = Names.fresh("continue_for");
       ContinueLabels[For] = Continue;
     }
-    openBlock();
+    Step.open();
     if (Cond)
       lowerLoopCondition(Cond, For->getConditionVariable());
-    emit(For->getBody()->getBeginLoc(), lowerAsBlock(For->getBody()));
+    Step.emit(For->getBody()->getBeginLoc(), lowerAsBlock(For->getBody()));
     if (Inc) {
       if (!Continue.empty())
-        emitGenerated(Continue + ":;");
+        Step.generated(Continue + ":;");
       FullExpr FE;
       FE.MarkersLeft = A.countMarkers(Inc);
       std::string Text = lowerExpr(Inc, FE);
-      emit(Inc->getBeginLoc(), Text + ";");
+      Step.emit(Inc->getBeginLoc(), Text + ";");
       endFullExpr(FE);
     }
-    emit(For->getBeginLoc(), "for (;;) " + closeBlock());
+    Step.emit(For->getBeginLoc(), "for (;;) " + closeBlock());
   }
   if (Wrapper)
-    emit(For->getBeginLoc(), closeBlock());
+    Step.emit(For->getBeginLoc(), closeBlock());
 }
 
 void FunctionLowering::lowerRangeFor(const CXXForRangeStmt *For) {
@@ -248,12 +248,12 @@ void FunctionLowering::lowerRangeFor(const CXXForRangeStmt *For) {
   if (const CallExpr *Marker = asMarker(For->getRangeInit()->IgnoreImplicit()))
     if (markerKindOf(*Marker) == MarkerKind::AwaitEach)
       return lowerAwaitEach(For, Marker);
-  openBlock();
+  Step.open();
   std::optional<LoopRange> Range = lowerLoopRange(For);
   if (!Range)
     return;
   auto [BeginName, EndName] = lowerLoopIterators(For, *Range);
-  openBlock();
+  Step.open();
   std::string Element = "*" + BeginName;
   const VarDecl *LoopVar = For->getLoopVariable();
   ImplicitSpelling = Element;
@@ -261,10 +261,10 @@ void FunctionLowering::lowerRangeFor(const CXXForRangeStmt *For) {
   lowerVarDecl(LoopVar, For->getLoopVarStmt(), &Element);
   ImplicitSpelling.clear();
   lowerStmt(For->getBody());
-  std::string Body = closeBlock();
-  emit(For->getBeginLoc(), "for (; " + BeginName + " != " + EndName + "; ++" +
-                               BeginName + ") " + Body);
-  emit(For->getBeginLoc(), closeBlock());
+  StepCode Body = closeBlock();
+  Step.emit(For->getBeginLoc(), "for (; " + BeginName + " != " + EndName +
+                                    "; ++" + BeginName + ") " + Body);
+  Step.emit(For->getBeginLoc(), closeBlock());
 }
 
 std::optional<FunctionLowering::LoopRange>
@@ -309,7 +309,7 @@ FunctionLowering::lowerLoopRange(const CXXForRangeStmt *For) {
       return std::nullopt;
     if (!Address)
       Address = addressOf(lowerExpr(Written, FE), Written->isXValue());
-    emit(RangeInit->getBeginLoc(), constructFrom(Slot, *Address));
+    Step.emit(RangeInit->getBeginLoc(), constructFrom(Slot, *Address));
     becameLive(Slot);
     Range.Text = "(*" + Model.Slots[Slot].Name + ")";
   } else if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(Written)) {
@@ -319,7 +319,7 @@ FunctionLowering::lowerLoopRange(const CXXForRangeStmt *For) {
     unsigned Slot = addValueSlot("range", Array->getType(),
                                  "elements of the for loop's list",
                                  RangeInit->getBeginLoc());
-    emit(RangeInit->getBeginLoc(), constructWith(Slot, RangeText));
+    Step.emit(RangeInit->getBeginLoc(), constructWith(Slot, RangeText));
     becameLive(Slot);
     Range.Text = Model.Slots[Slot].Name;
     Range.IsArray = true;
@@ -327,14 +327,14 @@ FunctionLowering::lowerLoopRange(const CXXForRangeStmt *For) {
     unsigned Slot =
         addValueSlot("range", Written->getType(), "range of the for loop",
                      RangeInit->getBeginLoc(), "", false, Written);
-    emit(RangeInit->getBeginLoc(), constructFrom(Slot, RangeText));
+    Step.emit(RangeInit->getBeginLoc(), constructFrom(Slot, RangeText));
     becameLive(Slot);
     Range.Text = Model.Slots[Slot].Name;
   } else {
     unsigned Slot = addPointerSlot("range", Written->getType(),
                                    "range of the for loop", "", false, Written);
-    emit(RangeInit->getBeginLoc(),
-         constructFrom(Slot, addressOf(RangeText, Written->isXValue())));
+    Step.emit(RangeInit->getBeginLoc(),
+              constructFrom(Slot, addressOf(RangeText, Written->isXValue())));
     becameLive(Slot);
     Range.Text = "(*" + Model.Slots[Slot].Name + ")";
   }
@@ -355,9 +355,9 @@ FunctionLowering::lowerLoopIterators(const CXXForRangeStmt *For,
       Slot.NeedsDestruction = true;
       Slot.Comment = "iterator of the for loop";
       unsigned Index = addSlot(std::move(Slot));
-      emit(For->getBeginLoc(),
-           constructFrom(Index, std::string("std::") + Member + "(" +
-                                    Range.Text + ")"));
+      Step.emit(For->getBeginLoc(),
+                constructFrom(Index, std::string("std::") + Member + "(" +
+                                         Range.Text + ")"));
       becameLive(Index);
       return Model.Slots[Index].Name;
     };
@@ -377,12 +377,13 @@ FunctionLowering::lowerLoopIterators(const CXXForRangeStmt *For,
   const VarDecl *EndVar = cast<VarDecl>(For->getEndStmt()->getSingleDecl());
   unsigned Begin = addValueSlot("begin", BeginVar->getType(),
                                 "iterator of the for loop", For->getBeginLoc());
-  emit(For->getBeginLoc(),
-       constructFrom(Begin, IteratorInit(BeginVar, "begin")));
+  Step.emit(For->getBeginLoc(),
+            constructFrom(Begin, IteratorInit(BeginVar, "begin")));
   becameLive(Begin);
   unsigned End = addValueSlot("end", EndVar->getType(), "end of the for loop",
                               For->getBeginLoc());
-  emit(For->getBeginLoc(), constructFrom(End, IteratorInit(EndVar, "end")));
+  Step.emit(For->getBeginLoc(),
+            constructFrom(End, IteratorInit(EndVar, "end")));
   becameLive(End);
   return {Model.Slots[Begin].Name, Model.Slots[End].Name};
 }
@@ -398,7 +399,7 @@ void FunctionLowering::lowerAwaitEach(const CXXForRangeStmt *For,
   // range-for's hidden range variable, a generator the loop owns is
   // destroyed after the loop variable, on every way out of the loop.
   SourceLocation Loc = Marker->getBeginLoc();
-  openBlock();
+  Step.open();
   const Expr *Gen = Marker->getArg(0)->IgnoreImplicit();
   FullExpr FE;
   FE.MarkersLeft = A.countMarkers(Gen);
@@ -411,21 +412,21 @@ void FunctionLowering::lowerAwaitEach(const CXXForRangeStmt *For,
     GenSlot = addValueSlot("generator", Gen->getType(),
                            "async generator of the AWAIT_EACH loop", Loc, "",
                            false, Gen);
-    emit(Loc, constructFrom(GenSlot, GenText));
+    Step.emit(Loc, constructFrom(GenSlot, GenText));
     becameLive(GenSlot);
     Generator = Model.Slots[GenSlot].Name;
   } else {
     GenSlot = addPointerSlot("generator", Gen->getType(),
                              "async generator of the AWAIT_EACH loop", "",
                              false, Gen);
-    emit(Loc, constructFrom(GenSlot, addressOf(GenText, Gen->isXValue())));
+    Step.emit(Loc, constructFrom(GenSlot, addressOf(GenText, Gen->isXValue())));
     becameLive(GenSlot);
     Generator = "(*" + Model.Slots[GenSlot].Name + ")";
   }
   endFullExpr(FE);
   const std::string GenType = Model.Slots[GenSlot].Type;
 
-  openBlock();
+  Step.open();
   FullExpr Next;
   int State = addState(Marker);
   FrameSlot Awaiter;
@@ -436,8 +437,8 @@ void FunctionLowering::lowerAwaitEach(const CXXForRangeStmt *For,
   Awaiter.Comment = "awaiter of the AWAIT_EACH on line " +
                     std::to_string(Src.line(Src.offset(Loc)));
   unsigned AwaiterSlot = addSlot(Awaiter);
-  emit(Loc, "::new (awaitc::detail::storage_of(" + Awaiter.Name + ")) " +
-                Awaiter.Type + "(" + Generator + ".next());");
+  Step.emit(Loc, "::new (awaitc::detail::storage_of(" + Awaiter.Name + ")) " +
+                     Awaiter.Type + "(" + Generator + ".next());");
   becameLive(AwaiterSlot);
   Next.Temps.push_back(AwaiterSlot);
   emitSuspension(State,
@@ -451,10 +452,10 @@ void FunctionLowering::lowerAwaitEach(const CXXForRangeStmt *For,
   Value.NeedsDestruction = true;
   Value.Comment = "value of the AWAIT_EACH loop";
   unsigned ValueSlot = addSlot(Value);
-  emit(Loc, constructFrom(ValueSlot, Awaiter.Name + ".await_resume()"));
+  Step.emit(Loc, constructFrom(ValueSlot, Awaiter.Name + ".await_resume()"));
   becameLive(ValueSlot);
   endFullExpr(Next);
-  emitGlue("if (!" + Value.Name + ") break;");
+  Step.glue("if (!" + Value.Name + ") break;");
 
   std::string Element = "*" + Value.Name;
   ImplicitSpelling = Element;
@@ -462,8 +463,8 @@ void FunctionLowering::lowerAwaitEach(const CXXForRangeStmt *For,
   lowerVarDecl(For->getLoopVariable(), For->getLoopVarStmt(), &Element);
   ImplicitSpelling.clear();
   lowerStmt(For->getBody());
-  emit(For->getBeginLoc(), "for (;;) " + closeBlock());
-  emit(For->getBeginLoc(), closeBlock());
+  Step.emit(For->getBeginLoc(), "for (;;) " + closeBlock());
+  Step.emit(For->getBeginLoc(), closeBlock());
 }
 
 void FunctionLowering::lowerSwitch(const SwitchStmt *Switch) {
@@ -471,19 +472,19 @@ void FunctionLowering::lowerSwitch(const SwitchStmt *Switch) {
   if (!Body)
     return fail(Switch->getBeginLoc(),
                 "a switch that suspends must have a braced body");
-  openBlock();
+  Step.open();
   if (Switch->getInit())
     lowerStmt(Switch->getInit());
   std::string Cond =
       lowerCondition(Switch->getCond(), Switch->getConditionVariable(), Switch,
                      Switch->getCond()->getType());
-  openBlock(/*GuardsGoToParent=*/true);
-  current().StartsWithCase =
-      !Body->body_empty() && isa<SwitchCase>(Body->body_front());
+  Step.open(/*GuardsGoToParent=*/true);
+  if (!Body->body_empty() && isa<SwitchCase>(Body->body_front()))
+    Step.startsWithCase();
   lowerChildren(Body);
-  std::string BodyText = closeBlock();
-  emit(Switch->getBeginLoc(), "switch (" + Cond + ") " + BodyText);
-  emit(Switch->getBeginLoc(), closeBlock());
+  StepCode BodyText = closeBlock();
+  Step.emit(Switch->getBeginLoc(), "switch (" + Cond + ") " + BodyText);
+  Step.emit(Switch->getBeginLoc(), closeBlock());
 }
 
 } // namespace awaitc

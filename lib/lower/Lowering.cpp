@@ -1,8 +1,7 @@
 //===- Lowering.cpp - Stage 3: one annotated body -> FrameModel -----------===//
 //
 // FunctionLowering.h declares the class whose parts these files define.
-// This one: the whole function (run()), the frame's slots and states, and
-// the blocks of step() with their guards and dispatch.
+// This one: the whole function (run()), and the frame's slots and states.
 //
 //===----------------------------------------------------------------------===//
 #include "lower/FunctionLowering.h"
@@ -22,7 +21,7 @@ std::optional<FrameModel> FunctionLowering::run() {
   planFactories();
   if (Failed)
     return std::nullopt;
-  Model.StepBody = lowerStepBody();
+  lowerStepBody();
   recordTransitions();
   if (Failed)
     return std::nullopt;
@@ -107,24 +106,22 @@ void FunctionLowering::addFrameParams() {
   }
 }
 
-std::string FunctionLowering::lowerStepBody() {
+void FunctionLowering::lowerStepBody() {
   const AnnotatedFunction &AF = A.function();
-  Blocks.emplace_back();
+  Step.open();
   lowerChildren(cast<CompoundStmt>(Fn.getBody()));
   if (AF.Kind == CoroutineKind::Async && !AF.ResultType->isVoidType())
-    emitGenerated("this->awaitc_flowed_off_end();");
-  std::string Body = closeBlock();
+    Step.generated("this->awaitc_flowed_off_end();");
+  Model.StepBody = closeBlock();
   if (!Model.States.empty())
-    Body = generatedMark() + "    int " + ResumeAt +
-           " = this->awaitc_state_;\n" + Body;
-  if (!Pack)
-    return Body;
+    Model.ResumeVariable = ResumeAt;
   // The body runs where the pack's elements are a pack again, under the
   // parameter's own name: its expansions, folds and sizeof... are copied as
   // written.
-  return generatedMark() + "    std::apply([this](auto &..." +
-         Pack->getNameAsString() + ") {\n" + Body + generatedMark() +
-         "    }, this->" + PackMember + ");\n";
+  if (Pack) {
+    Model.PackName = Pack->getNameAsString();
+    Model.PackMember = PackMember;
+  }
 }
 
 void FunctionLowering::addPackParam(const ParmVarDecl &P) {
@@ -175,12 +172,7 @@ unsigned FunctionLowering::addSlot(FrameSlot Slot) {
     makeConditional(Index);
   if (Model.Slots[Index].NeedsDestruction) {
     Model.Slots[Index].Guard = Names.fresh(Model.Slots[Index].Name + "_guard");
-    // The guard lives in the innermost block that may declare one.
-    for (auto It = Blocks.rbegin(); It != Blocks.rend(); ++It)
-      if (!It->GuardsGoToParent) {
-        It->GuardedSlots.push_back(Index);
-        break;
-      }
+    Step.guard(Index);
   }
   return Index;
 }
@@ -264,7 +256,7 @@ void FunctionLowering::makeConditional(unsigned Index) {
 void FunctionLowering::becameLive(unsigned Index) {
   const FrameSlot &Slot = Model.Slots[Index];
   if (!Slot.Guard.empty())
-    emitGlue(Slot.Guard + ".arm();");
+    Step.glue(Slot.Guard + ".arm();");
   if (Slot.NeedsDestruction)
     Live.push_back(Index);
 }
@@ -313,147 +305,14 @@ void FunctionLowering::emitSuspension(int State, const std::string &Condition,
                                       SourceLocation Loc) {
   Model.States[State - 1].Live = Live;
   Model.States[State - 1].Line = Src.line(Src.offset(Loc));
-  if (Condition.empty())
-    emit(Loc, "return;");
-  else
-    emit(Loc, "if (" + Condition + ") return;");
-  std::string Label = Names.fresh("resume_" + std::to_string(State));
-  current().Dispatch.push_back({State, Label, true});
-  emitGenerated(Label + ":;");
+  Step.suspend(State, Condition, Loc);
 }
 
-// --- Blocks
-// -------------------------------------------------------------------
-
-void FunctionLowering::openBlock(bool GuardsGoToParent) {
-  Blocks.emplace_back();
-  Blocks.back().GuardsGoToParent = GuardsGoToParent;
-}
-
-std::string FunctionLowering::closeBlock(std::string *OutsideEntry) {
-  Block B = std::move(Blocks.back());
-  Blocks.pop_back();
-  // The block's locals go out of scope here.
-  for (unsigned Index : B.GuardedSlots)
+StepBlock FunctionLowering::closeBlock(std::string *OutsideEntry) {
+  StepBlock B = Step.close(OutsideEntry);
+  for (unsigned Index : B.Guarded)
     Live.erase(std::remove(Live.begin(), Live.end(), Index), Live.end());
-  bool Root = Blocks.empty();
-  std::string Inner = indent() + "  ";
-  std::string Head;
-  std::string EntryLabel;
-  if (!Root && !B.Dispatch.empty()) {
-    EntryLabel =
-        Names.fresh("enter_" + std::to_string(B.Dispatch.front().State));
-    if (OutsideEntry)
-      *OutsideEntry = EntryLabel;
-    else
-      Head += generatedMark() + Inner + EntryLabel + ":;\n";
-  }
-  // Guards of the slots this block owns; they are declared before any
-  // label a jump could target, and armed for the slots alive on re-entry.
-  Head += guardDeclarations(B.GuardedSlots, Inner);
-  if (!B.Dispatch.empty())
-    Head += dispatchText(B, Inner);
-  if (Root)
-    return Head + B.Text;
-  for (const DispatchEntry &Entry : B.Dispatch)
-    Blocks.back().Dispatch.push_back({Entry.State, EntryLabel, false});
-  return "{\n" + Head + B.Text + generatedMark() + indent() + "}";
-}
-
-std::string
-FunctionLowering::guardDeclarations(const std::vector<unsigned> &Guarded,
-                                    const std::string &Inner) const {
-  std::string Text;
-  for (unsigned Index : Guarded) {
-    const FrameSlot &Slot = Model.Slots[Index];
-    if (!Slot.Flag.empty())
-      Text += generatedMark() + Inner + "awaitc::detail::ConditionalGuard<" +
-              Slot.Type + "> " + Slot.Guard + "(*this, " + Slot.Name + ", " +
-              Slot.Flag + ");\n";
-    else
-      Text += generatedMark() + Inner + "awaitc::detail::LocalGuard<" +
-              Slot.Type + "> " + Slot.Guard + "(*this, " + Slot.Name + ");\n";
-  }
-  return Text;
-}
-
-std::string FunctionLowering::dispatchText(const Block &B,
-                                           const std::string &Inner) const {
-  auto Arms = [&](int State) {
-    std::string Code;
-    const std::vector<unsigned> &LiveThere = Model.States[State - 1].Live;
-    // (A flagged slot's flag survives the suspension.)
-    for (unsigned Index : B.GuardedSlots)
-      if (Model.Slots[Index].Flag.empty() &&
-          llvm::is_contained(LiveThere, Index))
-        Code += " " + Model.Slots[Index].Guard + ".arm();";
-    return Code;
-  };
-  // Resume labels of this block get a case each; the states of a nested
-  // block are consecutive, so one range test enters it (keeping the
-  // dispatch linear in the nesting depth).
-  std::string Cases, Ranges;
-  for (size_t I = 0; I < B.Dispatch.size();) {
-    const DispatchEntry &First = B.Dispatch[I];
-    std::string Arm = Arms(First.State);
-    size_t J = I + 1;
-    while (!First.Leaf && J < B.Dispatch.size() && !B.Dispatch[J].Leaf &&
-           B.Dispatch[J].Target == First.Target &&
-           B.Dispatch[J].State == B.Dispatch[J - 1].State + 1 &&
-           Arms(B.Dispatch[J].State) == Arm)
-      ++J;
-    int Last = B.Dispatch[J - 1].State;
-    if (J - I == 1)
-      Cases += generatedMark() + Inner + "case " + std::to_string(First.State) +
-               ":" + Arm + (First.Leaf ? " " + ResumeAt + " = 0;" : "") +
-               " goto " + First.Target + ";\n";
-    else
-      Ranges += generatedMark() + Inner + "if (" + ResumeAt +
-                " >= " + std::to_string(First.State) + " && " + ResumeAt +
-                " <= " + std::to_string(Last) + ") {" + Arm + " goto " +
-                First.Target + "; }\n";
-    I = J;
-  }
-  std::string Text;
-  if (!Cases.empty())
-    Text += generatedMark() + Inner + "switch (" + ResumeAt + ") {\n" + Cases +
-            generatedMark() + Inner + "}\n";
-  Text += Ranges;
-  if (B.StartsWithCase)
-    Text += generatedMark() + Inner + "[[fallthrough]];\n";
-  return Text;
-}
-
-void FunctionLowering::emitGlue(const std::string &Code) {
-  if (Code.empty())
-    return;
-  if (GlueLine == 0)
-    return emitGenerated(Code);
-  // On the line of the statement it belongs to, when that line is the last
-  // one emitted: one #line fewer, and it reads as part of the statement.
-  std::string &Text = current().Text;
-  size_t LastLine = Text.rfind('\n', Text.size() >= 2 ? Text.size() - 2 : 0);
-  LastLine = LastLine == std::string::npos ? 0 : LastLine + 1;
-  llvm::StringRef Line = llvm::StringRef(Text).substr(LastLine);
-  if (!Text.empty() && Text.back() == '\n' &&
-      startsWithLineMark(Line, GlueLine) && countLineMarks(Line) == 1) {
-    Text.insert(Text.size() - 1, " " + Code);
-    return;
-  }
-  Text += lineMark(GlueLine) + indent() + Code + "\n";
-}
-
-void FunctionLowering::emit(SourceLocation Loc, const std::string &Code) {
-  if (Code.empty())
-    return;
-  GlueLine = Src.line(Src.offset(Loc));
-  current().Text += placementAt(Loc) + Code + "\n";
-}
-
-void FunctionLowering::emitGenerated(const std::string &Code) {
-  if (Code.empty())
-    return;
-  current().Text += generatedMark() + indent() + Code + "\n";
+  return B;
 }
 
 std::optional<FrameModel> lowerFunction(BodyAnalysis &Analysis,

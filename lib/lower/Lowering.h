@@ -29,17 +29,18 @@
 
 namespace awaitc {
 
+/// The model of each annotated lambda already lowered.
+using TransformedLambdas = llvm::DenseMap<const clang::LambdaExpr *,
+                                          std::shared_ptr<const FrameModel>>;
+
 /// Lowers one annotated function. Returns nothing (after diagnosing) if the
 /// body uses something awaitc cannot transform correctly.
-/// The text that replaces each annotated lambda already transformed.
-using TransformedLambdas =
-    llvm::DenseMap<const clang::LambdaExpr *, std::string>;
 
 /// \p ClassName: the frame class's name, which the driver makes unique in
 /// the file. \p DefinitionHead: the head of the definition as the output
 /// keeps it (Definitions.h). \p Nested: the annotated lambdas in the
-/// function's body, transformed (the function's own transformation moves
-/// them into factories).
+/// function's body, lowered (the function's own lowering moves them into
+/// factories, whose models hold theirs).
 std::optional<FrameModel> lowerFunction(BodyAnalysis &Analysis,
                                         const SourceText &Source,
                                         clang::ASTContext &Ctx, Diagnoser &Diag,

@@ -179,7 +179,7 @@ std::string FunctionLowering::spillOperand(const Expr *Operand, FullExpr &FE) {
                                  "a temporary that lives across a "
                                  "suspension",
                                  Operand->getBeginLoc(), "", false, Value);
-    emit(Operand->getBeginLoc(), constructFrom(Slot, Text));
+    Step.emit(Operand->getBeginLoc(), constructFrom(Slot, Text));
     becameLive(Slot);
     FE.Temps.push_back(Slot);
     return "std::move(" + Model.Slots[Slot].Name + ")";
@@ -191,7 +191,7 @@ std::string FunctionLowering::spillOperand(const Expr *Operand, FullExpr &FE) {
   if (auto R = exprRange(Bare))
     if (auto Kept = KeptSlots.find({R->Begin, R->End});
         Kept != KeptSlots.end()) {
-      emit(Operand->getBeginLoc(), Text + ";");
+      Step.emit(Operand->getBeginLoc(), Text + ";");
       return "std::move(" + Model.Slots[Kept->second].Name + ")";
     }
   return spill(Operand, Text, FE);
@@ -220,14 +220,14 @@ std::string FunctionLowering::spill(const Expr *E, const std::string &Text,
       Kind = *Instantiated;
   if (Kind == VK_PRValue) {
     if (T->isVoidType()) {
-      emit(E->getBeginLoc(), Text + ";");
+      Step.emit(E->getBeginLoc(), Text + ";");
       return "void()";
     }
     unsigned Slot = addValueSlot("temporary", T,
                                  "a value computed before "
                                  "a suspension",
                                  E->getBeginLoc(), "", false, E);
-    emit(E->getBeginLoc(), constructFrom(Slot, Text));
+    Step.emit(E->getBeginLoc(), constructFrom(Slot, Text));
     becameLive(Slot);
     FE.Temps.push_back(Slot);
     return slotValue(Slot, E);
@@ -241,8 +241,8 @@ std::string FunctionLowering::spill(const Expr *E, const std::string &Text,
                                  "an object referred to across "
                                  "a suspension",
                                  "", false, E);
-  emit(E->getBeginLoc(),
-       constructFrom(Slot, addressOf(Text, Kind == VK_XValue)));
+  Step.emit(E->getBeginLoc(),
+            constructFrom(Slot, addressOf(Text, Kind == VK_XValue)));
   becameLive(Slot);
   FE.Temps.push_back(Slot);
   if (Kind == VK_XValue)

@@ -119,6 +119,83 @@ TEST(Lowering, TheModelHasAStatePerSuspensionWithItsLineAndExits) {
   EXPECT_EQ(Live(2), (std::vector<std::string>{"log", "await_2"}));
 }
 
+/// The shape of step()'s body: each suspension as "S<state>", each block
+/// as "{...}" after the names of the slots it guards and its entry label
+/// ("@" when the owning statement places it); the text is left out.
+std::string shape(const awaitc::FrameModel &M, const awaitc::StepCode &Code) {
+  std::string Out;
+  for (const awaitc::StepPiece &Piece : Code.pieces()) {
+    if (const auto *Point = std::get_if<awaitc::Suspension>(&Piece)) {
+      Out += " S" + std::to_string(Point->State);
+      continue;
+    }
+    const auto *Block =
+        std::get_if<std::shared_ptr<const awaitc::StepBlock>>(&Piece);
+    if (!Block)
+      continue;
+    Out += " ";
+    for (unsigned Slot : (*Block)->Guarded)
+      Out += M.Slots[Slot].Name + ":";
+    if (!(*Block)->EntryLabel.empty())
+      Out += ((*Block)->EntryOutside ? "@" : "") + (*Block)->EntryLabel;
+    Out += "{" + shape(M, (*Block)->Body) + " }";
+  }
+  return Out;
+}
+
+TEST(Lowering, StepIsATreeOfBlocksAndSuspensions) {
+  Analysed A(R"(
+    void g();
+    AWAITC_ASYNC awaitc::Coro<int> f(int n) {
+      int sum = AWAIT(one());
+      for (int i = 0; i < n; ++i) {
+        std::string s = "x";
+        if (i > 1) { std::string t = "y"; }
+        sum += AWAIT(one());
+      }
+      try { g(); AWAIT(one()); } catch (...) {}
+      return sum;
+    }
+  )",
+             "f");
+  ASSERT_TRUE(A.ok());
+  std::optional<awaitc::FrameModel> M = lower(A);
+  ASSERT_TRUE(M);
+  // The loop is a block for its init around the user's body, which guards
+  // the string it declares and the awaiter; a block without a suspension
+  // (the if's) is text. The try block, inside a block of the statement's
+  // own, is entered through a label placed before `try`.
+  EXPECT_EQ(shape(*M, M->StepBody.Body),
+            " S1 enter_2_2{ s:await_2:enter_2{ S2 } }"
+            " enter_3_2{ await_3:@enter_3{ S3 } }");
+  EXPECT_EQ(M->ResumeVariable, "resume_at");
+  // The body's own guard: the awaiter of the first AWAIT.
+  ASSERT_EQ(M->StepBody.Guarded.size(), 1u);
+  EXPECT_EQ(M->Slots[M->StepBody.Guarded[0]].Name, "await_1");
+  // Each suspension knows the user's line and column of its marker (lines
+  // count from the test's prelude of three lines).
+  const auto &Pieces = M->StepBody.Body.pieces();
+  const auto *First = std::get_if<awaitc::Suspension>(&Pieces[1]);
+  ASSERT_TRUE(First);
+  EXPECT_EQ(First->Line, 7u);
+  EXPECT_EQ(First->Column, 17u);
+  EXPECT_EQ(First->ResumeLabel, "resume_1");
+  // The try block's closing brace is the user's: the handler follows it.
+  using BlockPtr = std::shared_ptr<const awaitc::StepBlock>;
+  auto IsBlock = [](const awaitc::StepPiece &P) {
+    return std::holds_alternative<BlockPtr>(P);
+  };
+  auto Statement = std::find_if(Pieces.rbegin(), Pieces.rend(), IsBlock);
+  ASSERT_NE(Statement, Pieces.rend());
+  const auto &Inside = std::get<BlockPtr>(*Statement)->Body.pieces();
+  auto Try = std::find_if(Inside.begin(), Inside.end(), IsBlock);
+  ASSERT_NE(Try, Inside.end());
+  EXPECT_EQ(std::get<BlockPtr>(*Try)->CloseLine, 13u);
+  EXPECT_EQ(std::get<BlockPtr>(*Try)->CloseColumn, 32u);
+  // The other blocks' braces are generated.
+  EXPECT_EQ(std::get<BlockPtr>(*Statement)->CloseLine, 0u);
+}
+
 TEST(DotEmitter, DrawsEveryStateAndTransitionOfTheModel) {
   awaitc::FrameModel M;
   M.FunctionName = "fetch_all";

@@ -1,12 +1,15 @@
 //===- Legality.h - What no lowering could transform correctly ------------===//
 //
-// Some bodies cannot become a state machine whatever the lowering does: a
-// jump into a block that holds a suspension point (it would skip the
+// Some functions cannot become a state machine whatever the lowering does:
+// a jump into a block that holds a suspension point (it would skip the
 // block's guards and dispatch, which are declarations), computed goto,
 // setjmp (its saved context does not survive a suspension), a
 // variable-length array living across a suspension, a lambda that must
-// move out of step() but uses what it could not use there. These are
-// diagnosed before lowering starts.
+// move out of step() but uses what it could not use there; a suspension
+// inside `if constexpr`, a switch without braces, a GNU `?:` without a
+// middle operand, or a handler that catches by value; a generator of
+// references, two parameter packs, an annotated lambda's copy capture that
+// cannot be copied. These are diagnosed before lowering starts.
 //
 //===----------------------------------------------------------------------===//
 #ifndef AWAITC_TOOL_LEGALITY_H
@@ -17,8 +20,8 @@
 
 namespace awaitc {
 
-/// False after diagnosing the first such problem in the body \p Analysis
-/// describes.
+/// False after diagnosing the first such problem in the function
+/// \p Analysis describes.
 bool checkBody(const BodyAnalysis &Analysis, Diagnoser &Diag);
 
 } // namespace awaitc

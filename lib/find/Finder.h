@@ -28,7 +28,7 @@ struct AnnotatedFunction {
   /// For an annotated lambda, the lambda (Function is its call operator).
   const clang::LambdaExpr *Lambda = nullptr;
   /// The lambda stands in another annotated function's body, whose
-  /// transformation takes this one's text in (see LambdaUses.h).
+  /// lowering takes this one's model in (see LambdaUses.h).
   bool Nested = false;
 
   /// The whole definition as written: the function, or the lambda.

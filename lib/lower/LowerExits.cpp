@@ -133,11 +133,6 @@ StepCode FunctionLowering::tryStatementText(const CXXTryStmt *Try,
       Text += " " + Step.placementAt(Handler->getBeginLoc()) + rewrite(Handler);
       continue;
     }
-    const VarDecl *Param = Handler->getExceptionDecl();
-    if (Param && !Param->getType()->isReferenceType())
-      fail(Param->getLocation(),
-           "catch the exception by reference in a handler that suspends; a "
-           "copy caught by value would be made again at each resumption");
     // A copy: lowering the handler adds slots, which may move them.
     const FrameSlot CaughtSlot = Model.Slots[Slots.Caught];
     Text += " " + Step.placementAt(Handler->getBeginLoc()) +

@@ -369,11 +369,7 @@ std::string FunctionLowering::lowerShortCircuit(const BinaryOperator *Op,
 std::string
 FunctionLowering::lowerConditional(const AbstractConditionalOperator *Op,
                                    FullExpr &FE) {
-  if (isa<BinaryConditionalOperator>(Op)) {
-    fail(Op->getBeginLoc(), "AWAIT in a GNU '?:' without a middle operand is "
-                            "not supported");
-    return "";
-  }
+  assert(!isa<BinaryConditionalOperator>(Op) && "checkBody() refuses it");
   std::string Cond =
       beforeSuspension(FE, [&] { return lowerExpr(Op->getCond(), FE); });
   QualType T = Op->getType();

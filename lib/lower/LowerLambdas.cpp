@@ -34,17 +34,8 @@ void FunctionLowering::addCaptureParams(const LambdaExpr &L) {
       continue;
     const auto *VD = dyn_cast_or_null<VarDecl>(
         Capture.capturesVariable() ? Capture.getCapturedVar() : nullptr);
-    if (!VD || Capture.isPackExpansion()) {
-      // (A variable-length array's bound has no capture of its own to
-      // point at: the lambda's introducer stands for it.)
-      fail(VD ? Capture.getLocation() : L.getIntroducerRange().getBegin(),
-           VD ? "an annotated lambda cannot capture the pack '" +
-                    VD->getNameAsString() +
-                    "' yet; pass the values as parameters"
-              : std::string("an annotated lambda cannot capture a "
-                            "variable-length array"));
-      return;
-    }
+    // (checkBody() refuses packs and variable-length arrays.)
+    assert(VD && !Capture.isPackExpansion());
     QualType Object = VD->getType().getNonReferenceType();
     bool ByCopy = VD->isInitCapture() ? !VD->getType()->isReferenceType()
                                       : Capture.getCaptureKind() == LCK_ByCopy;
@@ -57,13 +48,6 @@ void FunctionLowering::addCaptureParams(const LambdaExpr &L) {
       Param.Comment = "captured by reference";
       Model.Params.push_back(Param);
       continue;
-    }
-    if (Object->isArrayType() || !isCopyable(Object)) {
-      fail(Capture.getLocation(),
-           "an annotated lambda copies '" + VD->getNameAsString() +
-               "' into each call's state machine, but it cannot be copied; "
-               "capture it by reference, or pass it as a parameter");
-      return;
     }
     Param.Type = printType(Object.getUnqualifiedType(), Capture.getLocation(),
                            /*Written=*/true);

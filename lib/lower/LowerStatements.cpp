@@ -141,9 +141,7 @@ std::string FunctionLowering::lowerCondition(const Expr *Cond,
 }
 
 void FunctionLowering::lowerIf(const IfStmt *If) {
-  if (If->isConstexpr())
-    return fail(If->getBeginLoc(),
-                "AWAIT or YIELD inside 'if constexpr' is not supported");
+  assert(!If->isConstexpr() && "checkBody() refuses it");
   bool Wrapper =
       If->getInit() || If->getConditionVariable() || A.suspends(If->getCond());
   if (Wrapper)
@@ -468,10 +466,8 @@ void FunctionLowering::lowerAwaitEach(const CXXForRangeStmt *For,
 }
 
 void FunctionLowering::lowerSwitch(const SwitchStmt *Switch) {
-  const auto *Body = dyn_cast<CompoundStmt>(Switch->getBody());
-  if (!Body)
-    return fail(Switch->getBeginLoc(),
-                "a switch that suspends must have a braced body");
+  // (checkBody() refuses a switch without braces.)
+  const auto *Body = cast<CompoundStmt>(Switch->getBody());
   Step.open();
   if (Switch->getInit())
     lowerStmt(Switch->getInit());

@@ -47,15 +47,9 @@ void FunctionLowering::describeFrame() {
     Model.BaseClass = "awaitc::detail::CoroFrame<" + Result + ">";
     Model.ReturnType = "awaitc::Coro<" + Result + ">";
   } else if (AF.Kind == CoroutineKind::AsyncGenerator) {
-    if (AF.ResultType->isReferenceType())
-      fail(Fn.getLocation(), "async generators of references are not "
-                             "supported; yield values or pointers");
     Model.BaseClass = "awaitc::detail::AsyncGeneratorFrame<" + Result + ">";
     Model.ReturnType = "awaitc::AsyncGenerator<" + Result + ">";
   } else {
-    if (AF.ResultType->isReferenceType())
-      fail(Fn.getLocation(), "generators of references are not supported "
-                             "yet; yield values or pointers");
     Model.BaseClass = "awaitc::detail::GeneratorFrame<" + Result + ">";
     Model.ReturnType = "awaitc::Generator<" + Result + ">";
   }
@@ -125,9 +119,7 @@ void FunctionLowering::lowerStepBody() {
 }
 
 void FunctionLowering::addPackParam(const ParmVarDecl &P) {
-  if (Pack)
-    return fail(P.getLocation(),
-                "awaitc supports one function parameter pack, not several");
+  assert(!Pack && "checkBody() refuses a second parameter pack");
   Pack = &P;
   QualType Pattern = P.getType();
   if (const auto *Expansion = Pattern->getAs<PackExpansionType>())

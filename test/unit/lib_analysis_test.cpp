@@ -1,13 +1,17 @@
 // Unit tests of stage 2, the analysis of one annotated body, on in-memory
 // code: which statements suspend, which locals live across a suspension
-// (and so move into the frame), the names generated code may use, and the
-// questions the analysis answers about templates and conversions.
+// (and so move into the frame), the names generated code may use, the
+// questions the analysis answers about templates and conversions, and what
+// it refuses before lowering starts.
 #include "lib_parsed.h"
 
 #include "analyse/Conversions.h"
 #include "analyse/Instantiations.h"
 #include "analyse/LambdaUses.h"
+#include "analyse/Legality.h"
 #include "lower/TypeSpelling.h"
+
+#include "clang/Frontend/TextDiagnosticBuffer.h"
 
 #include <gtest/gtest.h>
 
@@ -245,6 +249,88 @@ TEST(TypeSpelling, PlaceholdersAreSpelledByDeductionRules) {
             "std::remove_reference_t<decltype(v)>");
   EXPECT_TRUE(awaitc::isDependentDecltypeAuto(A.local("e")->getType()));
   EXPECT_FALSE(awaitc::isWrittenType(A.local("a")));
+}
+
+/// What checkBody() says of the annotated function `f` of \p Code: its
+/// first error, or "" when it accepts it.
+std::string refusal(const std::string &Code) {
+  Analysed A(Code, "f");
+  EXPECT_TRUE(A.ok()) << Code;
+  if (!A.ok())
+    return "(does not parse)";
+  // The unit's own consumer has finished with its source file.
+  auto *Errors = new clang::TextDiagnosticBuffer;
+  A.context().getDiagnostics().setClient(Errors, /*ShouldOwnClient=*/true);
+  bool Accepted = awaitc::checkBody(A.analysis(), A.diagnoser());
+  if (Accepted != (Errors->err_begin() == Errors->err_end()))
+    return "(accepted with an error, or refused without one)";
+  return Accepted ? "" : Errors->err_begin()->second;
+}
+
+TEST(Legality, RefusesWhatNoFrameCanHoldAndNotItsNeighbours) {
+  // Each refused function beside the nearest one that is fine.
+  EXPECT_EQ(refusal(R"(
+    template <class T> AWAITC_ASYNC awaitc::Coro<int> f() {
+      if constexpr (sizeof(T) > 1) return AWAIT(one());
+      return 0;
+    })"),
+            "AWAIT or YIELD inside 'if constexpr' is not supported");
+  EXPECT_EQ(refusal(R"(
+    template <class T> AWAITC_ASYNC awaitc::Coro<int> f() {
+      if constexpr (sizeof(T) > 1) return 2;
+      if (sizeof(T) > 1) return AWAIT(one());
+      return 0;
+    })"),
+            "");
+  EXPECT_EQ(refusal(R"(
+    AWAITC_ASYNC awaitc::Coro<int> f(int n) {
+      switch (n) case 1: return AWAIT(one());
+      return 0;
+    })"),
+            "a switch that suspends must have a braced body");
+  EXPECT_EQ(refusal(R"(
+    AWAITC_ASYNC awaitc::Coro<int> f(int n) {
+      switch (n) { case 1: return AWAIT(one()); }
+      return 0;
+    })"),
+            "");
+  EXPECT_EQ(refusal(R"(
+    AWAITC_ASYNC awaitc::Coro<int> f(int n) { return n ?: AWAIT(one()); })"),
+            "AWAIT in a GNU '?:' without a middle operand is not supported");
+  EXPECT_EQ(refusal(R"(
+    AWAITC_ASYNC awaitc::Coro<int> f(int n) {
+      return (n ?: 2) + (n ? n : AWAIT(one()));
+    })"),
+            "");
+  EXPECT_EQ(refusal(R"(
+    AWAITC_ASYNC awaitc::Coro<int> f() {
+      try { throw 1; } catch (int e) { return e + AWAIT(one()); }
+    })"),
+            "catch the exception by reference in a handler that suspends; a "
+            "copy caught by value would be made again at each resumption");
+  EXPECT_EQ(refusal(R"(
+    AWAITC_ASYNC awaitc::Coro<int> f() {
+      try { throw 1; } catch (int e) { return e; }
+      try { throw 1; } catch (const int &e) { return e + AWAIT(one()); }
+    })"),
+            "");
+  EXPECT_EQ(refusal(R"(
+    int x;
+    AWAITC_GENERATOR awaitc::Generator<int &> f() { YIELD(x); })"),
+            "generators of references are not supported yet; yield values "
+            "or pointers");
+  EXPECT_EQ(refusal(R"(
+    int x;
+    AWAITC_GENERATOR awaitc::Generator<int *> f() { YIELD(&x); })"),
+            "");
+  EXPECT_EQ(refusal(R"(
+    template <class... A, class... B>
+    AWAITC_ASYNC awaitc::Coro<int> f(A... a, B... b) { return AWAIT(one()); })"),
+            "awaitc supports one function parameter pack, not several");
+  EXPECT_EQ(refusal(R"(
+    template <class... A>
+    AWAITC_ASYNC awaitc::Coro<int> f(int, A... a) { return AWAIT(one()); })"),
+            "");
 }
 
 } // namespace

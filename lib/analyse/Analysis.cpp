@@ -103,8 +103,7 @@ private:
 
 } // namespace
 
-/// The variable \p L initializes, through parentheses and conversions.
-static std::string lambdaName(const LambdaExpr &L, ASTContext &Ctx) {
+std::string lambdaName(const LambdaExpr &L, ASTContext &Ctx) {
   DynTypedNodeList Parents = Ctx.getParents(L);
   while (Parents.size() == 1) {
     if (const auto *VD = Parents[0].get<VarDecl>())

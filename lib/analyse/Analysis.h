@@ -45,6 +45,9 @@ struct LambdaUses;
 /// What the user calls \p F: its name, or for an annotated lambda the
 /// variable it initializes ("lambda" if none).
 std::string functionNameOf(const AnnotatedFunction &F);
+/// The name of the variable \p L initializes, through parentheses and
+/// conversions; "lambda" if none.
+std::string lambdaName(const clang::LambdaExpr &L, clang::ASTContext &Ctx);
 
 class BodyAnalysis {
 public:

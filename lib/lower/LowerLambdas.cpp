@@ -71,21 +71,7 @@ void FunctionLowering::planFactories() {
 void FunctionLowering::planFactory(const LambdaUses &Found) {
   const LambdaUses &Uses = MovedLambdas.emplace_back(Found);
   const LambdaExpr *L = Uses.Lambda;
-  // Named after the variable it initializes, if any.
-  std::string Base = "lambda";
-  for (const Stmt *P = A.parent(L); P; P = A.parent(P)) {
-    if (const auto *DS = dyn_cast<DeclStmt>(P)) {
-      for (const Decl *D : DS->decls())
-        if (const auto *VD = dyn_cast<VarDecl>(D))
-          if (VD->getInit() &&
-              VD->getInit()->IgnoreImplicit()->IgnoreParens() == L)
-            Base = VD->getNameAsString();
-      break;
-    }
-    if (!isa<Expr>(P))
-      break;
-  }
-  Factories[L] = Factory{Names.fresh("make_" + Base), &Uses};
+  Factories[L] = Factory{Names.fresh("make_" + lambdaName(*L, Ctx)), &Uses};
   MovedClosures[L->getLambdaClass()] = L;
 }
 

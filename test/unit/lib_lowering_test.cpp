@@ -1,10 +1,12 @@
 // Unit tests of stages 2 to 4 on the model rather than on text: where a body
 // goes between its suspensions (the analysis's graph), the FrameModel the
-// lowering builds from it, and the Graphviz emitter that draws a model.
+// lowering builds from it, and the emitters that print and draw a model.
 #include "lib_parsed.h"
 
 #include "emit/DotEmitter.h"
+#include "emit/Emitter.h"
 #include "lower/Lowering.h"
+#include "support/LineDirectives.h"
 
 #include <gtest/gtest.h>
 
@@ -228,6 +230,67 @@ TEST(DotEmitter, DrawsEveryStateAndTransitionOfTheModel) {
   // The start can neither return nor throw here: no such edge.
   EXPECT_EQ(Dot.find("f1_start -> f1_done"), std::string::npos);
   EXPECT_EQ(Dot.find("f1_start -> f1_threw"), std::string::npos);
+}
+
+TEST(Emitter, DerivesEachBlocksDispatchFromTheTree) {
+  // A body that suspends in state 1, then in a nested block in states 2
+  // and 3; a string alive everywhere, guarded by the body.
+  awaitc::FrameModel M;
+  M.FunctionName = "f";
+  M.ClassName = "f_frame";
+  M.BaseClass = "awaitc::detail::CoroFrame<void>";
+  M.ReturnType = "awaitc::Coro<void>";
+  M.DefinitionHead = "awaitc::Coro<void> f()";
+  M.ResumeVariable = "resume_at";
+  awaitc::FrameSlot S;
+  S.Name = "s";
+  S.Type = "std::string";
+  S.NeedsDestruction = true;
+  S.Guard = "s_guard";
+  M.Slots.push_back(S);
+  for (int Id = 1; Id <= 3; ++Id) {
+    awaitc::SuspendState State;
+    State.Id = Id;
+    State.Live = {0};
+    M.States.push_back(State);
+  }
+  auto Suspend = [](int State) {
+    awaitc::Suspension Point;
+    Point.State = State;
+    Point.ResumeLabel = "resume_" + std::to_string(State);
+    Point.Line = 1;
+    return awaitc::StepCode(Point);
+  };
+  awaitc::StepBlock Inner;
+  Inner.EntryLabel = "enter_2";
+  Inner.Body = Suspend(2) + "g();\n" + Suspend(3);
+  M.StepBody.Guarded = {0};
+  M.StepBody.Body = "a();\n" + Suspend(1) + "if (b) " + Inner + "\n";
+  awaitc::LineDirectiveOptions NoLines;
+  NoLines.Emit = false;
+  std::string C = awaitc::resolveLineMarks(awaitc::emitFunction(M), NoLines);
+  auto Has = [&](const std::string &Line) {
+    return C.find(Line + "\n") != std::string::npos;
+  };
+  // The body re-arms the guard of what is alive, then jumps to a
+  // suspension of its own, or into the nested block for a range of states.
+  EXPECT_TRUE(Has("    int resume_at = this->awaitc_state_;")) << C;
+  EXPECT_TRUE(Has("    awaitc::detail::LocalGuard<std::string> s_guard(*this, "
+                  "s);"))
+      << C;
+  EXPECT_TRUE(Has("    case 1: s_guard.arm(); resume_at = 0; goto resume_1;"))
+      << C;
+  EXPECT_TRUE(Has("    if (resume_at >= 2 && resume_at <= 3) { s_guard.arm(); "
+                  "goto enter_2; }"))
+      << C;
+  // The nested block is entered by its label, and dispatches to its own
+  // suspensions; it guards nothing.
+  EXPECT_TRUE(Has("      enter_2:;")) << C;
+  EXPECT_TRUE(Has("      case 2: resume_at = 0; goto resume_2;")) << C;
+  EXPECT_TRUE(Has("      case 3: resume_at = 0; goto resume_3;")) << C;
+  EXPECT_EQ(C.find("goto enter_2;", C.find("enter_2:;")), std::string::npos);
+  // Each suspension returns, and resumes at its label.
+  EXPECT_TRUE(Has("return;\n      resume_2:;")) << C;
 }
 
 } // namespace

@@ -320,24 +320,37 @@ private:
   // Text.
   std::string rewrite(const Stmt *S);
   std::string rewriteRange(ByteRange R, const Stmt *Root);
-  void collectEdits(const Stmt *S, std::vector<Edit> &Out, bool InLambda);
-  /// The edit of \p S's text, if any; \p InLambda: inside a lambda's body.
-  std::optional<Edit> editFor(const Stmt *S, bool InLambda);
+  /// Whose text an edit is made in.
+  enum class EditScope {
+    /// step()'s.
+    Step,
+    /// A lambda's body that stays in step().
+    Lambda,
+    /// A lambda moved into a factory (and the lambdas inside it): the
+    /// user's names of frame locals are the factory's parameters.
+    Factory,
+  };
+  void collectEdits(const Stmt *S, std::vector<Edit> &Out, EditScope Scope);
+  /// The edit of \p S's text, if any.
+  std::optional<Edit> editFor(const Stmt *S, EditScope Scope);
   // editFor()'s questions, asked in this order. Each returns whether it
   // decides \p S's edit, and sets \p Out to it (none after an error).
   /// A lambda moved into a factory: the factory's call.
-  bool editForMovedLambda(const Stmt *S, std::optional<Edit> &Out);
+  bool editForMovedLambda(const Stmt *S, EditScope Scope,
+                          std::optional<Edit> &Out);
   /// `this` and implicit member uses in a member function: the object.
   bool editForObjectUse(const Stmt *S, std::optional<Edit> &Out);
   /// A temporary the full-expression keeps in the frame.
-  bool editForTemporary(const Stmt *S, bool InLambda, std::optional<Edit> &Out);
+  bool editForTemporary(const Stmt *S, EditScope Scope,
+                        std::optional<Edit> &Out);
   /// The parameter pack, in a type at class scope.
   bool editForPackInType(const Stmt *S, std::optional<Edit> &Out);
   /// A use of a structured binding or of a local kept in the frame.
   bool editForLocalUse(const Stmt *S, std::optional<Edit> &Out);
   /// `return`, and `goto` and `continue` that leave guarded locals.
   std::optional<Edit> editForJump(const Stmt *S);
-  std::string splice(ByteRange Outer, std::vector<Edit> Edits);
+  std::string splice(ByteRange Outer, std::vector<Edit> Edits,
+                     EditScope Scope = EditScope::Step);
   /// The `decltype(...)` specifiers in the body, whose operands no edit
   /// of an expression reaches (they are in types).
   std::vector<std::pair<ByteRange, const Expr *>> Decltypes;
@@ -345,7 +358,8 @@ private:
   /// What replaces `decltype(E)` in step(): for a local in the frame or
   /// one of its bindings, the type the user declared (the frame member's
   /// type differs); else E with the usual edits. Nothing if unchanged.
-  std::optional<std::string> decltypeText(ByteRange R, const Expr *E);
+  std::optional<std::string> decltypeText(ByteRange R, const Expr *E,
+                                          EditScope Scope);
   std::optional<ByteRange> exprRange(const Expr *E) const;
   std::optional<ByteRange> statementRange(const Stmt *S) const;
   std::string returnText(const ReturnStmt *R, const std::string &Value);
@@ -432,9 +446,6 @@ private:
   std::deque<LambdaUses> MovedLambdas;
   llvm::DenseMap<const LambdaExpr *, Factory> Factories;
   llvm::DenseMap<const CXXRecordDecl *, const LambdaExpr *> MovedClosures;
-  /// Set while the text of a factory's lambda is generated: the user's
-  /// names of frame locals then refer to the factory's parameters.
-  bool InFactory = false;
 
   /// Whether \p S must be re-assembled rather than copied: it suspends,
   /// or declares (perhaps behind labels) a local that lives in the frame.

@@ -580,10 +580,10 @@ std::optional<std::string> FunctionLowering::buildExtended(
   for (size_t I = Path.Root; I + 1 < Path.Stmts.size(); ++I)
     for (const Stmt *Child : Path.Stmts[I]->children())
       if (Child && Child != Path.Stmts[I + 1]) {
-        if (auto E = editFor(Child, false))
+        if (auto E = editFor(Child, EditScope::Step))
           Edits.push_back(*E);
         else
-          collectEdits(Child, Edits, false);
+          collectEdits(Child, Edits, EditScope::Step);
       }
   return addressOf(splice(*RootRange, std::move(Edits)), Path.XValue);
 }

@@ -130,11 +130,9 @@ LambdaFactory FunctionLowering::factoryDefinition(const Factory &F) {
     Made.Annotated = Lowered->second;
     return Made;
   }
-  InFactory = true;
   std::vector<Edit> Edits;
-  collectEdits(Uses.Lambda, Edits, true);
-  Made.Lambda = splice(*R, std::move(Edits));
-  InFactory = false;
+  collectEdits(Uses.Lambda, Edits, EditScope::Factory);
+  Made.Lambda = splice(*R, std::move(Edits), EditScope::Factory);
   return Made;
 }
 

@@ -34,22 +34,22 @@ std::string FunctionLowering::rewrite(const Stmt *S) {
 std::string FunctionLowering::rewriteRange(ByteRange R, const Stmt *Root) {
   std::vector<Edit> Edits;
   if (Root) {
-    if (auto Whole = editFor(Root, false))
+    if (auto Whole = editFor(Root, EditScope::Step))
       Edits.push_back(*Whole);
     else
-      collectEdits(Root, Edits, false);
+      collectEdits(Root, Edits, EditScope::Step);
   }
   return splice(R, std::move(Edits));
 }
 
 void FunctionLowering::collectEdits(const Stmt *S, std::vector<Edit> &Out,
-                                    bool InLambda) {
+                                    EditScope Scope) {
   // In step(), a lambda's implicit captures stand at its capture-default:
   // only its body is the user's text (lambdas that name frame locals in
   // their captures are moved into factories).
   if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
     std::vector<const Stmt *> UserText = {Lambda->getBody()};
-    if (InFactory) {
+    if (Scope == EditScope::Factory) {
       // Moved out of step(): the captures are edited too.
       selfCaptureEdits(Lambda, Out);
       for (const LambdaCapture &Capture : Lambda->captures())
@@ -58,44 +58,45 @@ void FunctionLowering::collectEdits(const Stmt *S, std::vector<Edit> &Out,
             if (VD->isInitCapture() && VD->getInit())
               UserText.push_back(VD->getInit());
     }
+    EditScope Inside =
+        Scope == EditScope::Factory ? EditScope::Factory : EditScope::Lambda;
     for (const Stmt *Part : UserText) {
-      if (auto E = editFor(Part, true))
+      if (auto E = editFor(Part, Inside))
         Out.push_back(*E);
       else
-        collectEdits(Part, Out, true);
+        collectEdits(Part, Out, Inside);
     }
     return;
   }
   for (const Stmt *Child : S->children()) {
     if (!Child)
       continue;
-    bool ChildInLambda = InLambda || isa<LambdaExpr>(S);
-    if (auto E = editFor(Child, ChildInLambda)) {
+    if (auto E = editFor(Child, Scope)) {
       Out.push_back(*E);
       continue;
     }
-    collectEdits(Child, Out, ChildInLambda);
+    collectEdits(Child, Out, Scope);
   }
 }
 
-std::optional<Edit> FunctionLowering::editFor(const Stmt *S, bool InLambda) {
+std::optional<Edit> FunctionLowering::editFor(const Stmt *S, EditScope Scope) {
   std::optional<Edit> Out;
-  if (editForMovedLambda(S, Out) || editForObjectUse(S, Out) ||
-      editForTemporary(S, InLambda, Out) || editForPackInType(S, Out))
+  if (editForMovedLambda(S, Scope, Out) || editForObjectUse(S, Out) ||
+      editForTemporary(S, Scope, Out) || editForPackInType(S, Out))
     return Out;
-  if (InFactory)
+  if (Scope == EditScope::Factory)
     return std::nullopt; // the user's names are the factory's parameters
   if (editForLocalUse(S, Out))
     return Out;
-  if (InLambda)
+  if (Scope == EditScope::Lambda)
     return std::nullopt;
   return editForJump(S);
 }
 
-bool FunctionLowering::editForMovedLambda(const Stmt *S,
+bool FunctionLowering::editForMovedLambda(const Stmt *S, EditScope Scope,
                                           std::optional<Edit> &Out) {
   const auto *Lambda = dyn_cast<LambdaExpr>(S);
-  if (!Lambda || InFactory)
+  if (!Lambda || Scope == EditScope::Factory)
     return false;
   auto It = Factories.find(Lambda);
   if (It == Factories.end())
@@ -134,9 +135,9 @@ bool FunctionLowering::editForObjectUse(const Stmt *S,
   return true;
 }
 
-bool FunctionLowering::editForTemporary(const Stmt *S, bool InLambda,
+bool FunctionLowering::editForTemporary(const Stmt *S, EditScope Scope,
                                         std::optional<Edit> &Out) {
-  if (!KeepTemporariesIn || InLambda)
+  if (!KeepTemporariesIn || Scope != EditScope::Step)
     return false;
   if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(S))
     if (!Temp->getExtendingDecl() && !Temp->getType()->isArrayType() &&
@@ -158,7 +159,7 @@ bool FunctionLowering::editForTemporary(const Stmt *S, bool InLambda,
   if (Kept)
     Out = Edit{*R, keepTemporary(E, [&] {
                  std::vector<Edit> Inner;
-                 collectEdits(E, Inner, false);
+                 collectEdits(E, Inner, EditScope::Step);
                  return splice(*R, std::move(Inner));
                })};
   return true;
@@ -373,7 +374,7 @@ void FunctionLowering::findDecltypes() {
 }
 
 std::optional<std::string>
-FunctionLowering::decltypeText(ByteRange R, const Expr *E) {
+FunctionLowering::decltypeText(ByteRange R, const Expr *E, EditScope Scope) {
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
     // decltype of a name is the type it was declared with.
     QualType Declared;
@@ -412,7 +413,7 @@ FunctionLowering::decltypeText(ByteRange R, const Expr *E) {
       return std::nullopt;
     return "awaitc::detail::identity_t<" + Type + ">";
   }
-  if (InFactory)
+  if (Scope == EditScope::Factory)
     return std::nullopt; // the user's names are the factory's parameters
   auto Operand = exprRange(E);
   if (!Operand || !R.contains(*Operand))
@@ -420,10 +421,10 @@ FunctionLowering::decltypeText(ByteRange R, const Expr *E) {
   FullExpr *Saved = KeepTemporariesIn;
   KeepTemporariesIn = nullptr; // unevaluated
   std::vector<Edit> Edits;
-  if (auto Whole = editFor(E, false))
+  if (auto Whole = editFor(E, EditScope::Step))
     Edits.push_back(*Whole);
   else
-    collectEdits(E, Edits, false);
+    collectEdits(E, Edits, EditScope::Step);
   KeepTemporariesIn = Saved;
   if (Edits.empty())
     return std::nullopt;
@@ -432,7 +433,8 @@ FunctionLowering::decltypeText(ByteRange R, const Expr *E) {
          Src.text({Operand->End, R.End}).str();
 }
 
-std::string FunctionLowering::splice(ByteRange Outer, std::vector<Edit> Edits) {
+std::string FunctionLowering::splice(ByteRange Outer, std::vector<Edit> Edits,
+                                     EditScope Scope) {
   // decltype specifiers that no edit covers get theirs.
   std::vector<Edit> TypeEdits;
   for (const auto &[R, E] : Decltypes) {
@@ -444,7 +446,7 @@ std::string FunctionLowering::splice(ByteRange Outer, std::vector<Edit> Edits) {
         std::any_of(Edits.begin(), Edits.end(), Overlaps) ||
         std::any_of(TypeEdits.begin(), TypeEdits.end(), Overlaps))
       continue;
-    if (auto Text = decltypeText(R, E))
+    if (auto Text = decltypeText(R, E, Scope))
       TypeEdits.push_back({R, *Text});
   }
   Edits.insert(Edits.end(), TypeEdits.begin(), TypeEdits.end());

@@ -49,6 +49,7 @@ public:
   void glue(const std::string &Code);
   /// Glue code maps to \p Loc's line from now on.
   void glueTo(clang::SourceLocation Loc);
+  /// Appends code of awaitc's own, which maps to the generated file.
   void generated(const StepCode &Code);
   /// Appends the suspension in \p State (see Suspension).
   void suspend(int State, const std::string &Condition,

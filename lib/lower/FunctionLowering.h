@@ -194,7 +194,7 @@ private:
   };
   /// The try statement itself: its block, the handlers that do not suspend,
   /// and for each that does, one that keeps the exception.
-  StepCode tryStatementText(const CXXTryStmt *Try, const HandlerSlots &Slots);
+  StepCode tryStatementCode(const CXXTryStmt *Try, const HandlerSlots &Slots);
   /// A suspending handler, run after the try statement when it caught.
   void lowerDeferredHandler(const CXXCatchStmt *Handler, unsigned Index,
                             const HandlerSlots &Slots);

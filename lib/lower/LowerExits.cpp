@@ -107,13 +107,13 @@ void FunctionLowering::lowerTry(const CXXTryStmt *Try) {
                                Try->getBeginLoc());
     Step.emit(Try->getBeginLoc(), Model.Slots[Slots.Which].Name + " = 0;");
   }
-  Step.emit(Try->getBeginLoc(), tryStatementText(Try, Slots));
+  Step.emit(Try->getBeginLoc(), tryStatementCode(Try, Slots));
   for (unsigned I : Slots.Deferred)
     lowerDeferredHandler(Try->getHandler(I), I, Slots);
   Step.emit(Try->getBeginLoc(), closeBlock());
 }
 
-StepCode FunctionLowering::tryStatementText(const CXXTryStmt *Try,
+StepCode FunctionLowering::tryStatementCode(const CXXTryStmt *Try,
                                             const HandlerSlots &Slots) {
   Step.open();
   lowerChildren(Try->getTryBlock());
